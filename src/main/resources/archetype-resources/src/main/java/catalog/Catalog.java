@@ -1,0 +1,40 @@
+package ${package}.catalog;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the store sells, bound from {@code store.*} in application.yml.
+ * Edit the items there; this class only checks them and finds them.
+ */
+@ConfigurationProperties("store")
+public record Catalog(@DefaultValue("My Store") String name, List<Item> items, @DefaultValue("en-US") Locale locale) {
+
+	public Catalog {
+		if (items == null || items.isEmpty()) {
+			throw new IllegalArgumentException("store.items must list at least one item");
+		}
+		var ids = new HashSet<String>();
+		for (Item item : items) {
+			if (!ids.add(item.id())) {
+				throw new IllegalArgumentException("store.items: the id '" + item.id() + "' is used twice");
+			}
+		}
+		items = List.copyOf(items);
+	}
+
+	public Optional<Item> find(String id) {
+		return items.stream().filter(item -> item.id().equals(id)).findFirst();
+	}
+
+	/** The item the store shows on its home page. */
+	public Item firstItem() {
+		return items.get(0);
+	}
+
+}

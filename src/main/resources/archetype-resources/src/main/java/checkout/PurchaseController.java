@@ -1,0 +1,131 @@
+package ${package}.checkout;
+
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
+import ${package}.checkout.PurchaseResponse.ActionRequired;
+import ${package}.checkout.PurchaseResponse.Failure;
+import ${package}.checkout.PurchaseResponse.Receipt;
+import ${package}.stripe.StripeSettings;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentCreateParams.AutomaticPaymentMethods;
+import com.stripe.param.PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Takes the payment, following the steps of the design: the browser sends a confirmation token,
+ * the server prices the order itself and creates and confirms one PaymentIntent.
+ */
+@RestController
+class PurchaseController {
+
+	private final Catalog catalog;
+
+	private final PurchaseHooks hooks;
+
+	private final Fulfilment fulfilment;
+
+	private final ReceiptLinks receiptLinks;
+
+	private final StripeClient stripe;
+
+	private final StripeSettings settings;
+
+	PurchaseController(Catalog catalog, PurchaseHooks hooks, Fulfilment fulfilment, ReceiptLinks receiptLinks,
+			StripeClient stripe, StripeSettings settings) {
+		this.catalog = catalog;
+		this.hooks = hooks;
+		this.fulfilment = fulfilment;
+		this.receiptLinks = receiptLinks;
+		this.stripe = stripe;
+		this.settings = settings;
+	}
+
+	@PostMapping("/purchase")
+	ResponseEntity<PurchaseResponse> purchase(@RequestBody PurchaseRequest request) throws StripeException {
+		requirePaymentsEnabled();
+		if (request.confirmationTokenId() == null || !request.confirmationTokenId().startsWith("ctoken_")) {
+			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "The payment details are missing.");
+		}
+		Item item = catalog.find(request.itemId())
+			.orElseThrow(() -> new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This item is not for sale."));
+		Order order = hooks.prePurchase(Order.of(item, 1, request.email()));
+
+		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+			.setAmount(order.amount())
+			.setCurrency(order.currency())
+			.setConfirm(true)
+			.setConfirmationToken(request.confirmationTokenId())
+			// Card payments confirm without leaving the page; methods that redirect would need a return_url.
+			.setAutomaticPaymentMethods(
+					AutomaticPaymentMethods.builder().setEnabled(true).setAllowRedirects(AllowRedirects.NEVER).build())
+			.setReceiptEmail(blankToNull(order.email()))
+			.putMetadata(Purchase.ITEM_ID, item.id())
+			.putMetadata(Purchase.QUANTITY, Integer.toString(order.quantity()))
+			.build();
+		// The same confirmation token always gives the same key, so a retried or doubled
+		// request returns the first PaymentIntent instead of charging again.
+		RequestOptions options = RequestOptions.builder()
+			.setIdempotencyKey("purchase-" + request.confirmationTokenId())
+			.build();
+		return answer(stripe.v1().paymentIntents().create(params, options));
+	}
+
+	/** After 3-D Secure in the browser: look at the payment again and fulfil it if it went through. */
+	@PostMapping("/purchase/complete")
+	ResponseEntity<PurchaseResponse> complete(@RequestBody CompletionRequest request) throws StripeException {
+		requirePaymentsEnabled();
+		String clientSecret = request.clientSecret() == null ? "" : request.clientSecret();
+		int end = clientSecret.indexOf("_secret_");
+		if (!clientSecret.startsWith("pi_") || end < 0) {
+			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
+		}
+		PaymentIntent intent = stripe.v1().paymentIntents().retrieve(clientSecret.substring(0, end));
+		if (!clientSecret.equals(intent.getClientSecret())) {
+			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
+		}
+		return answer(intent);
+	}
+
+	private ResponseEntity<PurchaseResponse> answer(PaymentIntent intent) throws StripeException {
+		switch (intent.getStatus()) {
+			case "succeeded" -> {
+				fulfilment.fulfil(intent);
+				return ResponseEntity.ok(new Receipt(receiptLinks.pathFor(intent.getId())));
+			}
+			case "processing" -> {
+				// Stripe sends payment_intent.succeeded to the webhook once the money arrives.
+				return ResponseEntity.ok(new Receipt(receiptLinks.pathFor(intent.getId())));
+			}
+			case "requires_action" -> {
+				return ResponseEntity.ok(new ActionRequired(intent.getClientSecret()));
+			}
+			default -> {
+				String message = intent.getLastPaymentError() != null
+						&& intent.getLastPaymentError().getMessage() != null
+								? intent.getLastPaymentError().getMessage() : PurchaseErrors.NOT_CHARGED;
+				return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(new Failure(message));
+			}
+		}
+	}
+
+	private void requirePaymentsEnabled() {
+		if (!settings.paymentsEnabled()) {
+			throw new PurchaseFailedException(HttpStatus.SERVICE_UNAVAILABLE,
+					"This store is not taking payments yet: its Stripe keys are not set.");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,199 @@
+package ${package}.checkout;
+
+import java.util.Map;
+
+import ${package}.StripeStub;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The purchase, against Stripe's API played by WireMock. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class PurchaseControllerTests {
+
+	@RegisterExtension
+	static WireMockExtension stripe = StripeStub.server();
+
+	@DynamicPropertySource
+	static void stripeApi(DynamicPropertyRegistry registry) {
+		StripeStub.configure(registry, stripe);
+	}
+
+	static final String PI = "pi_3TestPurchase";
+
+	static final String TOKEN = "ctoken_1TestToken";
+
+	@Autowired
+	MockMvc mvc;
+
+	ResultActions purchase(String json) throws Exception {
+		return mvc.perform(post("/purchase").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	ResultActions purchaseItem() throws Exception {
+		return purchase("""
+				{"confirmationTokenId": "%s", "itemId": "item", "email": "shopper@example.com"}""".formatted(TOKEN));
+	}
+
+	static String intent(String status, Map<String, String> metadata) {
+		return StripeStub.paymentIntent(PI, status, 900, "usd", metadata);
+	}
+
+	static final Map<String, String> UNFULFILLED = Map.of("item_id", "item", "quantity", "1");
+
+	static final Map<String, String> FULFILLED = Map.of("item_id", "item", "quantity", "1", "fulfilled", "true");
+
+	@Test
+	void successfulPaymentFulfilsOnceAndAnswersWithTheReceipt(CapturedOutput output) throws Exception {
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", UNFULFILLED));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", FULFILLED));
+
+		purchaseItem().andExpect(status().isOk())
+			.andExpect(jsonPath("$.receiptUrl").value(org.hamcrest.Matchers.startsWith("/receipt/" + PI + "/")));
+
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("confirm", equalTo("true"))
+			.withFormParam("confirmation_token", equalTo(TOKEN))
+			.withFormParam("receipt_email", equalTo("shopper@example.com"))
+			.withFormParam("metadata[item_id]", equalTo("item")));
+		stripe.verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI))
+			.withFormParam("metadata[fulfilled]", equalTo("true")));
+		assertThat(output).contains("Purchase " + PI + ": 1 x item");
+	}
+
+	@Test
+	void sendsAnIdempotencyKeyDerivedFromTheConfirmationToken() throws Exception {
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", FULFILLED));
+
+		purchaseItem().andExpect(status().isOk());
+		purchaseItem().andExpect(status().isOk());
+
+		stripe.verify(exactly(2), postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withHeader("Idempotency-Key", equalTo("purchase-" + TOKEN)));
+	}
+
+	@Test
+	void takesTheAmountFromTheCatalogWhateverTheRequestSays() throws Exception {
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", FULFILLED));
+
+		purchase("""
+				{"confirmationTokenId": "%s", "itemId": "item", "amount": 1, "currency": "jpy"}""".formatted(TOKEN))
+			.andExpect(status().isOk());
+
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("amount", equalTo("900"))
+			.withFormParam("currency", equalTo("usd")));
+	}
+
+	@Test
+	void threeDSecureAnswersWithTheClientSecretThenCompletes() throws Exception {
+		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action", UNFULFILLED));
+		purchaseItem().andExpect(status().isOk())
+			.andExpect(jsonPath("$.clientSecret").value(StripeStub.clientSecret(PI)));
+		stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+
+		// The shopper authenticated in the browser; Stripe now reports the payment succeeded.
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", UNFULFILLED));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", FULFILLED));
+		mvc.perform(post("/purchase/complete").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"clientSecret\": \"%s\"}".formatted(StripeStub.clientSecret(PI))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.receiptUrl").exists());
+
+		stripe.verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI))
+			.withFormParam("metadata[fulfilled]", equalTo("true")));
+	}
+
+	@Nested
+	class WhenItGoesWrong {
+
+		@Test
+		void aDeclinedCardShowsStripesMessage() throws Exception {
+			StripeStub.willDecline(stripe);
+
+			purchaseItem().andExpect(status().isPaymentRequired())
+				.andExpect(jsonPath("$.error.message").value("Your card was declined."));
+		}
+
+		@Test
+		void anUnreachableStripeMeansNotChargedTryAgain() throws Exception {
+			StripeStub.willBeUnreachable(stripe);
+
+			purchaseItem().andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.error.message").value(PurchaseErrors.STRIPE_UNREACHABLE));
+		}
+
+		@Test
+		void anUnknownItemIsRefusedBeforeStripeIsAsked() throws Exception {
+			purchase("""
+					{"confirmationTokenId": "%s", "itemId": "no-such-item"}""".formatted(TOKEN))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error.message").value("This item is not for sale."));
+
+			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+		}
+
+		@Test
+		void aPurchaseWithoutTheCsrfTokenIsForbidden() throws Exception {
+			mvc.perform(post("/purchase").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"confirmationTokenId\": \"%s\", \"itemId\": \"item\"}".formatted(TOKEN)))
+				.andExpect(status().isForbidden());
+
+			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+		}
+
+		@Test
+		void completionWithAnotherPaymentsSecretIsRefused() throws Exception {
+			StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", UNFULFILLED));
+
+			mvc.perform(post("/purchase/complete").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clientSecret\": \"%s_secret_guessed\"}".formatted(PI)))
+				.andExpect(status().isBadRequest());
+
+			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+		}
+
+		@Test
+		void failedAuthenticationShowsStripesReason() throws Exception {
+			String failed = StripeStub.paymentIntent(PI, "requires_payment_method", 900, "usd", UNFULFILLED)
+				.replace("\"last_payment_error\":null",
+						"\"last_payment_error\":{\"type\":\"card_error\",\"message\":\"We are unable to authenticate your payment method.\"}");
+			StripeStub.willReturnPaymentIntent(stripe, PI, failed);
+
+			mvc.perform(post("/purchase/complete").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"clientSecret\": \"%s\"}".formatted(StripeStub.clientSecret(PI))))
+				.andExpect(status().isPaymentRequired())
+				.andExpect(jsonPath("$.error.message").value("We are unable to authenticate your payment method."));
+		}
+
+	}
+
+}
