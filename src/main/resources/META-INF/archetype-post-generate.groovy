@@ -39,10 +39,17 @@ def isPrintable = { int c ->
             (c >= 0x10000 && c <= 0x10FFFF)
 }
 
+// Maven takes an empty -DitemName= as "not given" and quietly uses the default; an empty value
+// that the user typed is a mistake to report, so read it from the command line first.
+def given = { String key ->
+    String typed = System.getProperty(key)
+    typed != null && typed.trim().isEmpty() ? typed : props.getProperty(key)
+}
+
 def problems = []
 def show = { String value -> value == null ? '(not set)' : "'" + value + "'" }
 
-String variant = props.getProperty('variant')
+String variant = given('variant')
 if (!(variant in ['single', 'multi', 'download'])) {
     problems << "variant ${show(variant)}: accepted are single, multi, download"
 }
@@ -50,7 +57,7 @@ else if (variant != 'single') {
     problems << "variant ${show(variant)}: this version of the archetype generates single only; multi and download are coming"
 }
 
-String itemName = props.getProperty('itemName')
+String itemName = given('itemName')
 int nameLength = itemName == null ? 0 : itemName.codePointCount(0, itemName.length())
 if (itemName == null || itemName.trim().isEmpty() || nameLength > 120) {
     problems << "itemName ${show(itemName)}: accepted is any text of 1 to 120 characters (not only spaces)"
@@ -59,14 +66,14 @@ else if (!itemName.codePoints().allMatch { isPrintable(it) }) {
     problems << "itemName ${show(itemName.replaceAll(/\p{Cntrl}/, '?'))}: accepted is text on one line, without tabs or control characters"
 }
 
-String currencyValue = props.getProperty('currency')
+String currencyValue = given('currency')
 String currency = currencyValue?.toLowerCase(Locale.ROOT)
 boolean currencyOk = currency != null && STRIPE_CURRENCIES.contains(currency)
 if (!currencyOk) {
     problems << "currency ${show(currencyValue)}: accepted is a 3-letter ISO 4217 code that Stripe supports, such as usd, eur, gbp or jpy"
 }
 
-String itemPrice = props.getProperty('itemPrice')
+String itemPrice = given('itemPrice')
 if (itemPrice == null || !(itemPrice ==~ /[0-9]{1,12}(\.[0-9]+)?/)) {
     problems << "itemPrice ${show(itemPrice)}: accepted is a decimal number in major units, such as 12, 12.5 or 12.50"
 }

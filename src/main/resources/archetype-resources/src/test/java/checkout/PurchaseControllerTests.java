@@ -3,7 +3,10 @@ package ${package}.checkout;
 import java.util.Map;
 
 import ${package}.StripeStub;
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,27 +54,40 @@ class PurchaseControllerTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Catalog catalog;
+
+	Item item;
+
+	Map<String, String> unfulfilled;
+
+	Map<String, String> fulfilled;
+
+	@BeforeEach
+	void sellTheFirstItem() {
+		item = catalog.firstItem();
+		unfulfilled = Map.of("item_id", item.id(), "quantity", "1");
+		fulfilled = Map.of("item_id", item.id(), "quantity", "1", "fulfilled", "true");
+	}
+
 	ResultActions purchase(String json) throws Exception {
 		return mvc.perform(post("/purchase").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	ResultActions purchaseItem() throws Exception {
 		return purchase("""
-				{"confirmationTokenId": "%s", "itemId": "item", "email": "shopper@example.com"}""".formatted(TOKEN));
+				{"confirmationTokenId": "%s", "itemId": "%s", "email": "shopper@example.com"}"""
+			.formatted(TOKEN, item.id()));
 	}
 
-	static String intent(String status, Map<String, String> metadata) {
-		return StripeStub.paymentIntent(PI, status, 900, "usd", metadata);
+	String intent(String status, Map<String, String> metadata) {
+		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(), metadata);
 	}
-
-	static final Map<String, String> UNFULFILLED = Map.of("item_id", "item", "quantity", "1");
-
-	static final Map<String, String> FULFILLED = Map.of("item_id", "item", "quantity", "1", "fulfilled", "true");
 
 	@Test
 	void successfulPaymentFulfilsOnceAndAnswersWithTheReceipt(CapturedOutput output) throws Exception {
-		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", UNFULFILLED));
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", FULFILLED));
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", unfulfilled));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", fulfilled));
 
 		purchaseItem().andExpect(status().isOk())
 			.andExpect(jsonPath("$.receiptUrl").value(org.hamcrest.Matchers.startsWith("/receipt/" + PI + "/")));
@@ -80,15 +96,15 @@ class PurchaseControllerTests {
 			.withFormParam("confirm", equalTo("true"))
 			.withFormParam("confirmation_token", equalTo(TOKEN))
 			.withFormParam("receipt_email", equalTo("shopper@example.com"))
-			.withFormParam("metadata[item_id]", equalTo("item")));
+			.withFormParam("metadata[item_id]", equalTo(item.id())));
 		stripe.verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI))
 			.withFormParam("metadata[fulfilled]", equalTo("true")));
-		assertThat(output).contains("Purchase " + PI + ": 1 x item");
+		assertThat(output).contains("Purchase " + PI + ": 1 x " + item.id());
 	}
 
 	@Test
 	void sendsAnIdempotencyKeyDerivedFromTheConfirmationToken() throws Exception {
-		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", FULFILLED));
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", fulfilled));
 
 		purchaseItem().andExpect(status().isOk());
 		purchaseItem().andExpect(status().isOk());
@@ -99,27 +115,28 @@ class PurchaseControllerTests {
 
 	@Test
 	void takesTheAmountFromTheCatalogWhateverTheRequestSays() throws Exception {
-		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", FULFILLED));
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", fulfilled));
 
 		purchase("""
-				{"confirmationTokenId": "%s", "itemId": "item", "amount": 1, "currency": "jpy"}""".formatted(TOKEN))
+				{"confirmationTokenId": "%s", "itemId": "%s", "amount": 1, "currency": "xxx"}"""
+			.formatted(TOKEN, item.id()))
 			.andExpect(status().isOk());
 
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withFormParam("amount", equalTo("900"))
-			.withFormParam("currency", equalTo("usd")));
+			.withFormParam("amount", equalTo(Long.toString(item.amountInMinorUnits(1))))
+			.withFormParam("currency", equalTo(item.currency())));
 	}
 
 	@Test
 	void threeDSecureAnswersWithTheClientSecretThenCompletes() throws Exception {
-		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action", UNFULFILLED));
+		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action", unfulfilled));
 		purchaseItem().andExpect(status().isOk())
 			.andExpect(jsonPath("$.clientSecret").value(StripeStub.clientSecret(PI)));
 		stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
 
 		// The shopper authenticated in the browser; Stripe now reports the payment succeeded.
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", UNFULFILLED));
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", FULFILLED));
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", unfulfilled));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", fulfilled));
 		mvc.perform(post("/purchase/complete").with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"clientSecret\": \"%s\"}".formatted(StripeStub.clientSecret(PI))))
@@ -162,7 +179,7 @@ class PurchaseControllerTests {
 		@Test
 		void aPurchaseWithoutTheCsrfTokenIsForbidden() throws Exception {
 			mvc.perform(post("/purchase").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"confirmationTokenId\": \"%s\", \"itemId\": \"item\"}".formatted(TOKEN)))
+				.content("{\"confirmationTokenId\": \"%s\", \"itemId\": \"%s\"}".formatted(TOKEN, item.id())))
 				.andExpect(status().isForbidden());
 
 			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
@@ -170,7 +187,7 @@ class PurchaseControllerTests {
 
 		@Test
 		void completionWithAnotherPaymentsSecretIsRefused() throws Exception {
-			StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", UNFULFILLED));
+			StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", unfulfilled));
 
 			mvc.perform(post("/purchase/complete").with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
@@ -182,7 +199,7 @@ class PurchaseControllerTests {
 
 		@Test
 		void failedAuthenticationShowsStripesReason() throws Exception {
-			String failed = StripeStub.paymentIntent(PI, "requires_payment_method", 900, "usd", UNFULFILLED)
+			String failed = intent("requires_payment_method", unfulfilled)
 				.replace("\"last_payment_error\":null",
 						"\"last_payment_error\":{\"type\":\"card_error\",\"message\":\"We are unable to authenticate your payment method.\"}");
 			StripeStub.willReturnPaymentIntent(stripe, PI, failed);

@@ -3,6 +3,8 @@ package ${package}.checkout;
 import java.util.Map;
 
 import ${package}.StripeStub;
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -42,23 +45,31 @@ class ReceiptControllerTests {
 	@Autowired
 	ReceiptLinks receiptLinks;
 
+	@Autowired
+	Catalog catalog;
+
+	String paymentIntent(String status) {
+		Item item = catalog.firstItem();
+		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
+				Map.of("item_id", item.id(), "quantity", "1"));
+	}
+
 	@Test
 	void showsWhatWasPaidAsStripeReportsIt() throws Exception {
-		StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.paymentIntent(PI, "succeeded", 900, "usd",
-				Map.of("item_id", "item", "quantity", "1", "fulfilled", "true")));
+		StripeStub.willReturnPaymentIntent(stripe, PI, paymentIntent("succeeded"));
+		Item item = catalog.firstItem();
 
 		mvc.perform(get(receiptLinks.pathFor(PI)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Thank you!")))
-			.andExpect(content().string(containsString("My E-book")))
-			.andExpect(content().string(containsString("$9.00")))
+			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(item.name(), "UTF-8"))))
+			.andExpect(content().string(containsString(item.formattedPrice(catalog.locale()))))
 			.andExpect(content().string(containsString(PI)));
 	}
 
 	@Test
 	void aPaymentThatFailedSaysSo() throws Exception {
-		StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.paymentIntent(PI, "requires_payment_method", 900,
-				"usd", Map.of("item_id", "item", "quantity", "1")));
+		StripeStub.willReturnPaymentIntent(stripe, PI, paymentIntent("requires_payment_method"));
 
 		mvc.perform(get(receiptLinks.pathFor(PI)))
 			.andExpect(status().isOk())

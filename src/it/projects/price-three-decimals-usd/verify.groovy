@@ -1,0 +1,6 @@
+// Generation must fail, name the bad value and what is accepted, and leave no project behind.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains("The store was not generated, because of these property values:")
+assert log.contains("itemPrice '1.234': usd prices take at most 2 decimals, such as 12.50")
+assert !new File(basedir, 'bad-shop').exists()
+return true

@@ -1,0 +1,45 @@
+// Shared by the verify.groovy of each case: starts the store that the case generated and built,
+// the way its README says (java -jar), and checks that its item page shows the item exactly.
+// Bound by the caller: expectedName, expectedPrice; by archetype:integration-test: basedir (the
+// case's folder) and context.projectDir (the generated project).
+
+def projectDir = context.projectDir as File
+def props = new Properties()
+new File(basedir as File, 'archetype.properties').withInputStream { props.load(it) }
+def jar = new File(projectDir, "target/${props.artifactId}-${props.version}.jar")
+assert jar.isFile() : "the build made no runnable jar at ${jar}"
+
+// What FreeMarker's HTML output format writes for the five characters it escapes.
+def html = { String text ->
+    text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('"', '&quot;').replace("'", '&#39;')
+}
+
+int port = new ServerSocket(0).withCloseable { it.localPort }
+def log = new File(projectDir, 'store-run.log')
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+// No Stripe keys: the store must come up and show its page without them.
+def store = new ProcessBuilder(java, '-jar', jar.path, "--server.port=${port}")
+        .redirectErrorStream(true).redirectOutput(log).start()
+try {
+    String page = null
+    long deadline = System.currentTimeMillis() + 90_000
+    while (page == null && System.currentTimeMillis() < deadline && store.alive) {
+        try {
+            def connection = new URL("http://localhost:${port}/").openConnection()
+            if (connection.responseCode == 200) {
+                page = connection.inputStream.getText('UTF-8')
+            }
+        } catch (IOException notUpYet) {
+            Thread.sleep(250)
+        }
+    }
+    assert page != null : "the store did not serve its item page within 90 s; see ${log}"
+    assert page.contains("<h1>${html(expectedName)}</h1>") : "the page does not show the item name exactly:\n${page}"
+    assert page.contains("<p class=\"price\">${expectedPrice}</p>") : "the page does not show the price ${expectedPrice}:\n${page}"
+    assert page.contains('id="payments-disabled"') : 'the page does not say that payments are off without keys'
+    println "[verify] ${jar.name} served its item page: ${expectedName} at ${expectedPrice}"
+} finally {
+    store.destroy()
+    store.waitFor()
+}
+return true

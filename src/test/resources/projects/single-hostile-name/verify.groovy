@@ -1,0 +1,6 @@
+// The name reaches the page character for character: nothing evaluated, nothing lost, HTML-escaped.
+def props = new Properties()
+new File(basedir as File, 'archetype.properties').withInputStream { props.load(it) }
+binding.expectedName = props.itemName
+binding.expectedPrice = '\u20ac12.50'
+evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))

@@ -1,0 +1,6 @@
+// A zero-decimal currency, typed in upper case: 1250 yen is shown without decimals.
+binding.expectedName = 'Tea Bowl'
+binding.expectedPrice = '\u00a51,250'
+evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
+assert new File(context.projectDir as File, 'src/main/resources/application.yml').getText('UTF-8').contains('currency: jpy')
+return true
