@@ -53,9 +53,6 @@ String variant = given('variant')
 if (!(variant in ['single', 'multi', 'download'])) {
     problems << "variant ${show(variant)}: accepted are single, multi, download"
 }
-else if (variant != 'single') {
-    problems << "variant ${show(variant)}: this version of the archetype generates single only; multi and download are coming"
-}
 
 String itemName = given('itemName')
 int nameLength = itemName == null ? 0 : itemName.codePointCount(0, itemName.length())
@@ -96,7 +93,7 @@ else {
 
 if (problems) {
     // Remove only what this archetype wrote, so nothing of the user's is lost if the folder existed.
-    ['src', '.mvn', 'pom.xml', 'README.md', 'mvnw', 'mvnw.cmd', 'gitignore', '.gitignore', '.env.example'].each {
+    ['src', '.mvn', 'downloads', 'pom.xml', 'README.md', 'mvnw', 'mvnw.cmd', 'gitignore', '.gitignore', '.env.example'].each {
         def f = new File(projectDir, it)
         f.isDirectory() ? f.deleteDir() : f.delete()
     }
@@ -115,7 +112,10 @@ def yml = new File(projectDir, 'src/main/resources/application.yml')
 yml.setText(yml.getText('UTF-8')
         .replace('__ITEM_NAME__', yamlQuoted(itemName))
         .replace('__ITEM_PRICE__', new BigDecimal(itemPrice).toPlainString())
-        .replace('__ITEM_CURRENCY__', currency), 'UTF-8')
+        .replace('__ITEM_CURRENCY__', currency)
+        // multi's example items: 25 and 40 in the store's currency, or 2500 and 4000 where it has no cents.
+        .replace('__EXAMPLE_PRICE_1__', priceDecimals(currency) == 0 ? '2500' : '25')
+        .replace('__EXAMPLE_PRICE_2__', priceDecimals(currency) == 0 ? '4000' : '40'), 'UTF-8')
 
 Files.move(new File(projectDir, 'gitignore').toPath(), new File(projectDir, '.gitignore').toPath())
 new File(projectDir, 'mvnw').setExecutable(true, false)

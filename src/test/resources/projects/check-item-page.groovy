@@ -1,9 +1,10 @@
 // Shared by the verify.groovy of each case: starts the store that the case generated and built,
 // the way its README says (java -jar), and checks that its item page shows the item exactly.
-// Bound by the caller: expectedName, expectedPrice; by archetype:integration-test: basedir (the
-// case's folder) and context.projectDir (the generated project).
+// Bound by the caller: expectedName, expectedPrice, and itemPath when the item is not at /.
+// Bound by archetype:integration-test: basedir (the case's folder), context.projectDir (the store).
 
 def projectDir = context.projectDir as File
+def itemPath = binding.hasVariable('itemPath') ? binding.itemPath : '/'
 def props = new Properties()
 new File(basedir as File, 'archetype.properties').withInputStream { props.load(it) }
 def jar = new File(projectDir, "target/${props.artifactId}-${props.version}.jar")
@@ -18,14 +19,15 @@ int port = new ServerSocket(0).withCloseable { it.localPort }
 def log = new File(projectDir, 'store-run.log')
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 // No Stripe keys: the store must come up and show its page without them.
+// Started in the project folder, as its README says: the download store finds its file there.
 def store = new ProcessBuilder(java, '-jar', jar.path, "--server.port=${port}")
-        .redirectErrorStream(true).redirectOutput(log).start()
+        .directory(projectDir).redirectErrorStream(true).redirectOutput(log).start()
 try {
     String page = null
     long deadline = System.currentTimeMillis() + 90_000
     while (page == null && System.currentTimeMillis() < deadline && store.alive) {
         try {
-            def connection = new URL("http://localhost:${port}/").openConnection()
+            def connection = new URL("http://localhost:${port}${itemPath}").openConnection()
             if (connection.responseCode == 200) {
                 page = connection.inputStream.getText('UTF-8')
             }

@@ -11,11 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What the store sells, bound from {@code store.*} in application.yml.
  * Edit the items there; this class only checks them and finds them.
+ * {@code maxQuantity} is how many of one item a shopper may buy at once.
  */
 @ConfigurationProperties("store")
-public record Catalog(@DefaultValue("My Store") String name, List<Item> items, @DefaultValue("en-US") Locale locale) {
+public record Catalog(@DefaultValue("My Store") String name, List<Item> items, @DefaultValue("en-US") Locale locale,
+		@DefaultValue("1") int maxQuantity) {
 
 	public Catalog {
+		if (maxQuantity < 1 || maxQuantity > 1000) {
+			throw new IllegalArgumentException("store.max-quantity must be from 1 to 1000, not " + maxQuantity);
+		}
 		if (items == null || items.isEmpty()) {
 			throw new IllegalArgumentException("store.items must list at least one item");
 		}

@@ -57,7 +57,12 @@ class PurchaseController {
 		}
 		Item item = catalog.find(request.itemId())
 			.orElseThrow(() -> new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This item is not for sale."));
-		Order order = hooks.prePurchase(Order.of(item, 1, request.email()));
+		int quantity = request.quantity() == null ? 1 : request.quantity();
+		if (quantity < 1 || quantity > catalog.maxQuantity()) {
+			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST,
+					"Choose a quantity from 1 to " + catalog.maxQuantity() + ".");
+		}
+		Order order = hooks.prePurchase(Order.of(item, quantity, request.email()));
 
 		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
 			.setAmount(order.amount())

@@ -23,8 +23,9 @@ class StripeConfiguration {
 					+ "so a payment whose browser tab closed after 3-D Secure is not fulfilled.");
 		}
 		return StripeClient.builder()
-			// Without a key the client is still built; the purchase endpoint answers 503 before using it.
-			.setApiKey(settings.secretKey() == null ? "sk_test_not_set" : settings.secretKey())
+			// stripe-java needs some key to build a client; without a real one the store never calls
+			// Stripe (the purchase endpoint answers 503 first).
+			.setApiKey(settings.secretKey() == null ? "no-key-set" : settings.secretKey())
 			.setApiBase(settings.apiBase())
 			.setConnectTimeout((int) settings.connectTimeout().toMillis())
 			.setReadTimeout((int) settings.readTimeout().toMillis())

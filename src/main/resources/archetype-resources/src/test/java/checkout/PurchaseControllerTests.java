@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -128,6 +130,20 @@ class PurchaseControllerTests {
 	}
 
 	@Test
+	void chargesTheCatalogPriceTimesTheQuantity() throws Exception {
+		int most = catalog.maxQuantity();
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded", fulfilled));
+
+		purchase("""
+				{"confirmationTokenId": "%s", "itemId": "%s", "quantity": %d}""".formatted(TOKEN, item.id(), most))
+			.andExpect(status().isOk());
+
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("amount", equalTo(Long.toString(item.amountInMinorUnits(most))))
+			.withFormParam("metadata[quantity]", equalTo(Integer.toString(most))));
+	}
+
+	@Test
 	void threeDSecureAnswersWithTheClientSecretThenCompletes() throws Exception {
 		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action", unfulfilled));
 		purchaseItem().andExpect(status().isOk())
@@ -172,6 +188,20 @@ class PurchaseControllerTests {
 					{"confirmationTokenId": "%s", "itemId": "no-such-item"}""".formatted(TOKEN))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.error.message").value("This item is not for sale."));
+
+			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "0", "-1", "1001", "99999999999999999999", "\"two\"", "1.5" })
+		void aQuantityOutsideOneToTheMaximumIsRefusedBeforeStripeIsAsked(String quantity) throws Exception {
+			String tooMany = Integer.toString(catalog.maxQuantity() + 1);
+			for (String bad : new String[] { quantity, tooMany }) {
+				purchase("""
+						{"confirmationTokenId": "%s", "itemId": "%s", "quantity": %s}""".formatted(TOKEN, item.id(), bad))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.error.message").isNotEmpty());
+			}
 
 			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
 		}

@@ -16,6 +16,18 @@ function startCheckout(form) {
   });
   elements.create('payment').mount('#payment-element');
   form.addEventListener('submit', (event) => handleSubmit(event, stripe, elements));
+
+  // Keeps the amount stripe.js shows (in wallets, say) in step with the quantity. The server
+  // still computes the amount it charges from its own catalog.
+  const quantity = document.getElementById('quantity');
+  if (quantity) {
+    quantity.addEventListener('change', () => {
+      const count = Number(quantity.value);
+      if (Number.isInteger(count) && count >= 1) {
+        elements.update({ amount: Number(form.dataset.amount) * count });
+      }
+    });
+  }
 }
 
 async function handleSubmit(event, stripe, elements) {
@@ -32,9 +44,11 @@ async function handleSubmit(event, stripe, elements) {
     return fail(error.message);
   }
 
+  const quantity = document.getElementById('quantity');
   let result = await post('/purchase', {
     confirmationTokenId: confirmationToken.id,
     itemId: form.dataset.itemId,
+    quantity: quantity ? Number(quantity.value) : 1,
     email: document.getElementById('email').value,
   });
 

@@ -1,0 +1,188 @@
+package ${package}.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+import ${package}.StripeStub;
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
+import ${package}.checkout.ReceiptLinks;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Download links: the file for a paid, unrefunded purchase of this item, and nothing otherwise. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DownloadControllerTests {
+
+	@RegisterExtension
+	static WireMockExtension stripe = StripeStub.server();
+
+	@DynamicPropertySource
+	static void stripeApi(DynamicPropertyRegistry registry) {
+		StripeStub.configure(registry, stripe);
+	}
+
+	static final String PI = "pi_3TestDownload";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DownloadLinks links;
+
+	@Autowired
+	DownloadSettings settings;
+
+	@Autowired
+	Catalog catalog;
+
+	Item item;
+
+	@BeforeEach
+	void sellTheDownload() {
+		item = catalog.firstItem();
+	}
+
+	/** Stripe's answer for the PaymentIntent, with its charge expanded as the controller asks. */
+	void stripeHasPayment(String status, boolean refunded) throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		ObjectNode intent = (ObjectNode) json.readTree(StripeStub.paymentIntent(PI, status,
+				item.amountInMinorUnits(1), item.currency(), Map.of("item_id", item.id(), "quantity", "1")));
+		try (InputStream fixture = getClass().getResourceAsStream("/stripe/charge.json")) {
+			ObjectNode charge = (ObjectNode) json.readTree(fixture);
+			charge.put("payment_intent", PI);
+			charge.put("refunded", refunded);
+			charge.put("amount_refunded", refunded ? item.amountInMinorUnits(1) : 0);
+			intent.set("latest_charge", charge);
+		}
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent.toString());
+	}
+
+	ResultActions follow(String path) throws Exception {
+		return mvc.perform(get(path));
+	}
+
+	@Test
+	void aValidLinkGivesTheFileAsAnAttachment() throws Exception {
+		stripeHasPayment("succeeded", false);
+
+		byte[] body = follow(links.pathFor(PI, item.id())).andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, containsString("attachment")))
+			.andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+					containsString(settings.file().getFileName().toString())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		assertThat(body).isEqualTo(Files.readAllBytes(settings.file()));
+	}
+
+	@Test
+	void aRangeRequestGetsJustThoseBytes() throws Exception {
+		stripeHasPayment("succeeded", false);
+		byte[] file = Files.readAllBytes(settings.file());
+
+		byte[] body = mvc.perform(get(links.pathFor(PI, item.id())).header(HttpHeaders.RANGE, "bytes=5-14"))
+			.andExpect(status().isPartialContent())
+			.andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 5-14/" + file.length))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		assertThat(body).isEqualTo(Arrays.copyOfRange(file, 5, 15));
+	}
+
+	@Test
+	void theReceiptOfAPaidPurchaseCarriesAFreshLink(@Autowired ReceiptLinks receiptLinks) throws Exception {
+		stripeHasPayment("succeeded", false);
+
+		follow(receiptLinks.pathFor(PI)).andExpect(content().string(containsString("href=\"/download/")));
+	}
+
+	@Nested
+	class RefusedLinks {
+
+		@Test
+		void aTamperedLinkIsRefusedWithoutAskingStripe() throws Exception {
+			String path = links.pathFor(PI, item.id());
+			char last = path.charAt(path.length() - 1);
+			String tampered = path.substring(0, path.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+			follow(tampered).andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("not valid")));
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+		@Test
+		void aTruncatedLinkIsRefused() throws Exception {
+			String path = links.pathFor(PI, item.id());
+
+			follow(path.substring(0, path.length() - 10)).andExpect(status().isForbidden());
+			follow(path.substring(0, path.indexOf('.'))).andExpect(status().isForbidden());
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+		@Test
+		void anExpiredLinkIsGoneAndSaysHowToGetANewOne() throws Exception {
+			String expired = links.pathFor(PI, item.id(), Instant.now().minusSeconds(1));
+
+			follow(expired).andExpect(status().isGone())
+				.andExpect(content().string(containsString("Open your receipt page again")));
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+		@Test
+		void aLinkForAnotherItemIsRefused() throws Exception {
+			stripeHasPayment("succeeded", false);
+
+			follow(links.pathFor(PI, "another-item")).andExpect(status().isForbidden());
+		}
+
+		@Test
+		void aRefundedPurchaseNoLongerDownloads() throws Exception {
+			stripeHasPayment("succeeded", true);
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("refunded")));
+		}
+
+		@Test
+		void anUnpaidPurchaseDoesNotDownload() throws Exception {
+			stripeHasPayment("requires_payment_method", false);
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
+				.andExpect(content().string(not(containsString(new String(Files.readAllBytes(settings.file()))))));
+		}
+
+	}
+
+}

@@ -1,0 +1,6 @@
+// The hard name reaches the download store's page exactly, priced in yen without decimals.
+def props = new Properties()
+new File(basedir as File, 'archetype.properties').withInputStream { props.load(it) }
+binding.expectedName = props.itemName
+binding.expectedPrice = '\u00a51,250'
+evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
