@@ -7,6 +7,10 @@ def projectDir = context.projectDir as File
 def itemPath = binding.hasVariable('itemPath') ? binding.itemPath : '/'
 def props = new Properties()
 new File(basedir as File, 'archetype.properties').withInputStream { props.load(it) }
+// Velocity eats lines that start with ##: the README's headings must have survived generation.
+def readme = new File(projectDir, 'README.md').getText('UTF-8')
+assert readme.contains('\n## Run it\n') && readme.contains('\n## Test it\n') : 'README.md lost its headings'
+
 def jar = new File(projectDir, "target/${props.artifactId}-${props.version}.jar")
 assert jar.isFile() : "the build made no runnable jar at ${jar}"
 
