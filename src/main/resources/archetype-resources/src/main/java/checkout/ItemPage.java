@@ -35,8 +35,10 @@ public class ItemPage {
 		model.addAttribute("price", item.formattedPrice(catalog.locale()));
 		model.addAttribute("amount", item.amountInMinorUnits(1));
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
+		model.addAttribute("locale", catalog.locale().toLanguageTag());
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", settings.publishableKey());
+		model.addAttribute("stripeJsUrl", settings.jsUrl());
 		// The checkout script sends this token back in a header; Spring Security checks it on every POST.
 		model.addAttribute("csrf", csrf);
 		// Item ids are letters, digits and dashes (see Item), so this names no other file.

@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Stripe keys and connection settings, bound from {@code stripe.*}.
+ * Stripe keys and connection settings, bound from {@code stripe.*}. {@code jsUrl} is where pages
+ * load stripe.js from: always js.stripe.com in a real store (Stripe requires it); the browser
+ * tests point it at a stand-in, since they run without the internet.
  * The keys come from the environment (STRIPE_SECRET_KEY and friends, see application.yml):
  * never write a key into code or into a file you commit.
  */
@@ -16,6 +18,7 @@ public record StripeSettings(
 		String secretKey,
 		String webhookSecret,
 		@DefaultValue("https://api.stripe.com") String apiBase,
+		@DefaultValue("https://js.stripe.com/v3/") String jsUrl,
 		@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration readTimeout) {
 

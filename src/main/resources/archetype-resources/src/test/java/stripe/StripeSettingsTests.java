@@ -13,7 +13,7 @@ class StripeSettingsTests {
 
 	@Test
 	void withoutKeysPaymentsAreOff() {
-		StripeSettings settings = new StripeSettings("", null, null, "https://api.stripe.com", null, null);
+		StripeSettings settings = new StripeSettings("", null, null, "https://api.stripe.com", "", null, null);
 
 		assertThat(settings.paymentsEnabled()).isFalse();
 		assertThat(settings.webhookEnabled()).isFalse();
@@ -29,14 +29,14 @@ class StripeSettingsTests {
 
 	@Test
 	void aLiveKeyWithATestKeyIsRefusedToo() {
-		assertThatThrownBy(() -> new StripeSettings("pk_live_placeholder", "sk_test_placeholder", null, "", null, null))
+		assertThatThrownBy(() -> new StripeSettings("pk_live_placeholder", "sk_test_placeholder", null, "", "", null, null))
 			.hasMessageContaining("STRIPE_PUBLISHABLE_KEY is a live key but STRIPE_SECRET_KEY is a test key");
 	}
 
 	@Test
 	void neverPrintsTheKeys() {
 		StripeSettings settings = new StripeSettings("pk_test_placeholder", "sk_test_placeholder", "whsec_placeholder",
-				"https://api.stripe.com", null, null);
+				"https://api.stripe.com", "", null, null);
 
 		assertThat(settings.toString()).doesNotContain("sk_test", "whsec", "pk_test");
 	}

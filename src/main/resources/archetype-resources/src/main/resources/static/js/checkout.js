@@ -17,14 +17,16 @@ function startCheckout(form) {
   elements.create('payment').mount('#payment-element');
   form.addEventListener('submit', (event) => handleSubmit(event, stripe, elements));
 
-  // Keeps the amount stripe.js shows (in wallets, say) in step with the quantity. The server
-  // still computes the amount it charges from its own catalog.
+  // Keeps the button and the amount stripe.js shows (in wallets, say) in step with the quantity.
+  // Display only: the server computes the amount it charges from its own catalog.
   const quantity = document.getElementById('quantity');
   if (quantity) {
-    quantity.addEventListener('change', () => {
+    quantity.addEventListener('input', () => {
       const count = Number(quantity.value);
       if (Number.isInteger(count) && count >= 1) {
         elements.update({ amount: Number(form.dataset.amount) * count });
+        const total = new Intl.NumberFormat(form.dataset.locale, { style: 'currency', currency: form.dataset.currency });
+        document.getElementById('submit').textContent = 'Pay ' + total.format(Number(form.dataset.price) * count);
       }
     });
   }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Takes the README's pictures: builds the archetype, generates a store of each variant, and runs
+# its browser tests in headless Chromium with -Dscreenshots.dir, at desktop and phone widths.
+# Needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver).
+# Writes docs/pictures/<variant>-<page>-<desktop|phone>.png. Takes about five minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$root/target/pictures
+rm -rf "$work" && mkdir -p "$work" docs/pictures
+
+mvn -B -q install -Darchetype.test.skip -Dinvoker.skip
+for variant in single multi download; do
+  (cd "$work" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=dev.itemshop -DarchetypeArtifactId=itemshop-archetype -DarchetypeVersion=0.1.0-SNAPSHOT \
+    -DgroupId=com.example -DartifactId="$variant-shop" -Dvariant="$variant" \
+    -DitemName="Field Guide to Moths" -DitemPrice=12.50 -Dcurrency=usd)
+  for size in desktop:1200 phone:375; do
+    shots=$work/shots/$variant/${size%%:*}
+    (cd "$work/$variant-shop" && ./mvnw -B -q test -Dtest='*BrowserTests' -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dbrowser.width="${size#*:}" -Dscreenshots.dir="$shots")
+    for picture in "$shots"/*.png; do
+      cp "$picture" "docs/pictures/$variant-$(basename "$picture" .png)-${size%%:*}.png"
+    done
+  done
+done
+ls docs/pictures

@@ -1,0 +1,146 @@
+package ${package}.checkout;
+
+import java.util.Map;
+
+import ${package}.Browser;
+import ${package}.StripeStub;
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checkout in a real browser: checkout.js against the store on a real port, with a stand-in
+ * for stripe.js (src/test/resources/static/test/fake-stripe.js) and WireMock for Stripe's API.
+ * To add a flow: stub Stripe's answer, open the page, click, and check where the browser lands.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "stripe.js-url=/test/fake-stripe.js")
+class CheckoutBrowserTests {
+
+	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
+	static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
+
+	static final String PI = "pi_3TestBrowser";
+
+	@RegisterExtension
+	static WireMockExtension stripe = StripeStub.server();
+
+	@DynamicPropertySource
+	static void stripeApi(DynamicPropertyRegistry registry) {
+		StripeStub.configure(registry, stripe);
+	}
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	Browser browser;
+
+	Item item;
+
+	@BeforeEach
+	void openBrowser() {
+		Browser.assumeInstalled();
+		browser = new Browser(port);
+		item = catalog.firstItem();
+	}
+
+	@AfterEach
+	void noErrorsAndCloseBrowser() {
+		if (browser != null) {
+			// Every flow must run without a script error or a Content-Security-Policy violation.
+			assertThat(browser.consoleErrors()).isEmpty();
+			browser.close();
+		}
+	}
+
+	String intent(String status) {
+		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
+				Map.of("item_id", item.id(), "quantity", "1"));
+	}
+
+	void payWithTheTestCard() {
+		browser.waitFor(driver -> browser.script("return window.fakeStripe && window.fakeStripe.mounted"));
+		browser.find("#email").sendKeys("shopper@example.com");
+		browser.find("#submit").click();
+	}
+
+	@Test
+	void theItemPageLoadsWithThePaymentElementMounted() {
+		browser.open(ITEM_PAGE);
+
+		browser.waitFor(driver -> browser.script("return window.fakeStripe.mounted"));
+		assertThat(browser.find("h1").getText()).isEqualTo(item.name());
+		assertThat(browser.findAll("#payment-element .fake-card-field")).hasSize(1);
+		assertThat(browser.script("return window.fakeStripe.publishableKey")).isEqualTo(StripeStub.PUBLISHABLE_KEY);
+		assertThat(browser.script("return window.fakeStripe.elementsOptions.amount"))
+			.isEqualTo(item.amountInMinorUnits(1));
+		browser.screenshot("item");
+	}
+
+	@Test
+	void payingLandsOnTheReceipt() {
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded"));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
+
+		browser.open(ITEM_PAGE);
+		payWithTheTestCard();
+
+		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
+		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
+		assertThat(browser.find("dl").getText()).contains(item.name(), item.formattedPrice(catalog.locale()));
+		browser.screenshot("receipt");
+	}
+
+	@Test
+	void threeDSecureRunsInTheBrowserThenLandsOnTheReceipt() {
+		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action"));
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
+
+		browser.open(ITEM_PAGE);
+		payWithTheTestCard();
+
+		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
+		assertThat(browser.script("return sessionStorage.getItem('fakeStripe.nextActionFor')"))
+			.isEqualTo(StripeStub.clientSecret(PI));
+		stripe.verify(getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
+	}
+
+	@Test
+	void aDeclineShowsStripesMessageAndTheFormStaysUsable() {
+		StripeStub.willDecline(stripe);
+
+		browser.open(ITEM_PAGE);
+		payWithTheTestCard();
+
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
+				"Your card was declined."));
+		assertThat(browser.find("#submit").isEnabled()).isTrue();
+		assertThat(browser.path()).isEqualTo(ITEM_PAGE);
+		// Chromium reports the store's 402 answer in the console; that one is expected here.
+		assertThat(browser.consoleErrors()).singleElement().asString().contains("/purchase", "402");
+		browser.screenshot("declined");
+	}
+
+}

@@ -1,0 +1,51 @@
+package ${package}.checkout;
+
+import ${package}.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A store without Stripe keys, in a real browser: a notice, no payment form, no errors. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.js-url=/test/fake-stripe.js" })
+class NoKeysBrowserTests {
+
+	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
+	static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
+
+	@Value("${local.server.port}")
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		Browser.assumeInstalled();
+		browser = new Browser(port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void theItemPageShowsTheNoticeAndLoadsNoStripeScript() {
+		browser.open(ITEM_PAGE);
+
+		assertThat(browser.find("#payments-disabled").getText()).contains("Stripe keys are not set");
+		assertThat(browser.findAll("#payment-form")).isEmpty();
+		assertThat(browser.script("return typeof Stripe")).isEqualTo("undefined");
+		assertThat(browser.consoleErrors()).isEmpty();
+		browser.screenshot("no-keys");
+	}
+
+}
