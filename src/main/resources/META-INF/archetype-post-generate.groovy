@@ -2,7 +2,7 @@
 // when it comes with -D, so this script does: on any bad value it removes what was generated and
 // fails with one message naming each bad property, its value and what is accepted.
 // On good values it writes the item into application.yml, escaped, and finishes the files that
-// packaging cannot carry as they are (.gitignore, the executable bit of mvnw).
+// packaging cannot carry as they are (.gitignore, the executable bits of mvnw and start-fast.sh).
 
 import java.nio.file.Files
 
@@ -93,7 +93,7 @@ else {
 
 if (problems) {
     // Remove only what this archetype wrote, so nothing of the user's is lost if the folder existed.
-    ['src', '.mvn', 'downloads', 'pom.xml', 'README.md', 'mvnw', 'mvnw.cmd', 'gitignore', '.gitignore', '.env.example'].each {
+    ['src', '.mvn', 'downloads', 'pom.xml', 'README.md', 'mvnw', 'mvnw.cmd', 'start-fast.sh', 'gitignore', '.gitignore', '.env.example'].each {
         def f = new File(projectDir, it)
         f.isDirectory() ? f.deleteDir() : f.delete()
     }
@@ -118,4 +118,4 @@ yml.setText(yml.getText('UTF-8')
         .replace('__EXAMPLE_PRICE_2__', priceDecimals(currency) == 0 ? '4000' : '40'), 'UTF-8')
 
 Files.move(new File(projectDir, 'gitignore').toPath(), new File(projectDir, '.gitignore').toPath())
-new File(projectDir, 'mvnw').setExecutable(true, false)
+['mvnw', 'start-fast.sh'].each { new File(projectDir, it).setExecutable(true, false) }

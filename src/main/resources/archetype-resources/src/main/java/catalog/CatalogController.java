@@ -26,7 +26,7 @@ class CatalogController {
 	@GetMapping("/")
 	String showCatalog(Model model) {
 		model.addAttribute("items", catalog.items());
-		model.addAttribute("locale", catalog.locale());
+		model.addAttribute("prices", itemPage.prices());
 		return "catalog";
 	}
 

@@ -1,5 +1,9 @@
 package ${package}.checkout;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import ${package}.stripe.StripeSettings;
@@ -21,18 +25,34 @@ public class ItemPage {
 
 	private final StripeSettings settings;
 
-	private final ResourceLoader resources;
+	private final Map<String, String> viewByItemId = new HashMap<>();
+
+	private final Map<String, String> priceByItemId = new HashMap<>();
 
 	ItemPage(Catalog catalog, StripeSettings settings, ResourceLoader resources) {
 		this.catalog = catalog;
 		this.settings = settings;
-		this.resources = resources;
+		// Worked out once at start-up, as the catalog never changes while the store runs: a template
+		// that is missing is searched for in every jar of the classpath, and a currency format is
+		// slow to build; on every request, either would cost more than the rest of the page.
+		// Item ids are letters, digits and dashes (see Item), so this names no other file.
+		for (Item item : catalog.items()) {
+			String ownTemplate = "items/" + item.id();
+			boolean exists = resources.getResource("classpath:/templates/" + ownTemplate + ".ftlh").exists();
+			viewByItemId.put(item.id(), exists ? ownTemplate : "item");
+			priceByItemId.put(item.id(), item.formattedPrice(catalog.locale()));
+		}
+	}
+
+	/** Each item's price as shoppers read it, by item id. */
+	public Map<String, String> prices() {
+		return Collections.unmodifiableMap(priceByItemId);
 	}
 
 	/** Fills the model for the item's page and returns the name of the view to render. */
 	public String show(Item item, Model model, CsrfToken csrf) {
 		model.addAttribute("item", item);
-		model.addAttribute("price", item.formattedPrice(catalog.locale()));
+		model.addAttribute("price", priceByItemId.get(item.id()));
 		model.addAttribute("amount", item.amountInMinorUnits(1));
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
 		model.addAttribute("locale", catalog.locale().toLanguageTag());
@@ -41,9 +61,7 @@ public class ItemPage {
 		model.addAttribute("stripeJsUrl", settings.jsUrl());
 		// The checkout script sends this token back in a header; Spring Security checks it on every POST.
 		model.addAttribute("csrf", csrf);
-		// Item ids are letters, digits and dashes (see Item), so this names no other file.
-		String ownTemplate = "items/" + item.id();
-		return resources.getResource("classpath:/templates/" + ownTemplate + ".ftlh").exists() ? ownTemplate : "item";
+		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 
 }

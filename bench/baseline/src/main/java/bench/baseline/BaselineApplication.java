@@ -1,0 +1,25 @@
+package bench.baseline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** One page, rendered by FreeMarker: what a hand-written Boot app starts from. */
+@SpringBootApplication
+@Controller
+public class BaselineApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(BaselineApplication.class, args);
+	}
+
+	@GetMapping("/")
+	String page(Model model) {
+		model.addAttribute("name", "My E-book");
+		model.addAttribute("price", "$9.00");
+		return "page";
+	}
+
+}
