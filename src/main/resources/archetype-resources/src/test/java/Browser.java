@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,6 +26,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -30,29 +36,54 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code apt-get install chromium chromium-driver}). Point {@code -Dbrowser.chromium} and
  * {@code -Dbrowser.chromedriver} elsewhere if yours live somewhere else. Set
  * {@code -Dscreenshots.dir} to keep a picture of each page a test looks at.
+ *
+ * <p>Use it as a JUnit extension in a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}:
+ * {@code @RegisterExtension final Browser browser = new Browser();}. Each test gets a fresh
+ * browser pointed at the store, is skipped (with the reason) where Chromium is missing, and fails
+ * if the page logged an error it did not expect (a script error, a Content-Security-Policy
+ * violation): read the expected ones with {@link #consoleErrors()} in the test.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
-	private final ChromeDriver driver;
+	private ChromeDriver driver;
 
-	private final Path profile;
+	private Path profile;
 
-	private final Path downloads;
+	private Path downloads;
 
-	private final String baseUrl;
+	private String baseUrl;
 
-	/** Skips the calling test, with the reason in the report, where Chromium is not installed. */
-	public static void assumeInstalled() {
+	@Override
+	public void beforeEach(ExtensionContext context) {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Browser test skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
 						+ " (apt-get install chromium chromium-driver, or set -Dbrowser.chromium and -Dbrowser.chromedriver)");
+		int port = SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getRequiredProperty("local.server.port", Integer.class);
+		start(port);
 	}
 
-	public Browser(int port) {
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (driver == null) {
+			return;
+		}
+		try {
+			assertThat(consoleErrors()).as("errors in the browser's console").isEmpty();
+		}
+		finally {
+			driver.quit();
+			deleteQuietly(profile);
+			deleteQuietly(downloads);
+		}
+	}
+
+	private void start(int port) {
 		try {
 			this.profile = Files.createTempDirectory("chromium-profile");
 			this.downloads = Files.createTempDirectory("chromium-downloads");
@@ -135,13 +166,6 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	@Override
-	public void close() {
-		driver.quit();
-		deleteQuietly(profile);
-		deleteQuietly(downloads);
 	}
 
 	private static void deleteQuietly(Path dir) {

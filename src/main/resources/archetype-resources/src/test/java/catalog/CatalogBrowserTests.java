@@ -5,14 +5,11 @@ import java.util.Map;
 import ${package}.Browser;
 import ${package}.StripeStub;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,27 +34,11 @@ class CatalogBrowserTests {
 		StripeStub.configure(registry, stripe);
 	}
 
-	@Value("${local.server.port}")
-	int port;
-
 	@Autowired
 	Catalog catalog;
 
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		Browser.assumeInstalled();
-		browser = new Browser(port);
-	}
-
-	@AfterEach
-	void noErrorsAndCloseBrowser() {
-		if (browser != null) {
-			assertThat(browser.consoleErrors()).isEmpty();
-			browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@Test
 	void chooseAnItemAndAQuantityThenPayTheServersAmount() {

@@ -7,7 +7,6 @@ import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,30 +44,17 @@ class CheckoutBrowserTests {
 		StripeStub.configure(registry, stripe);
 	}
 
-	@Value("${local.server.port}")
-	int port;
-
 	@Autowired
 	Catalog catalog;
 
-	Browser browser;
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	Item item;
 
 	@BeforeEach
-	void openBrowser() {
-		Browser.assumeInstalled();
-		browser = new Browser(port);
+	void sellTheFirstItem() {
 		item = catalog.firstItem();
-	}
-
-	@AfterEach
-	void noErrorsAndCloseBrowser() {
-		if (browser != null) {
-			// Every flow must run without a script error or a Content-Security-Policy violation.
-			assertThat(browser.consoleErrors()).isEmpty();
-			browser.close();
-		}
 	}
 
 	String intent(String status) {

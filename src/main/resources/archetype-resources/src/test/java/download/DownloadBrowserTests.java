@@ -9,14 +9,11 @@ import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,29 +35,14 @@ class DownloadBrowserTests {
 		StripeStub.configure(registry, stripe);
 	}
 
-	@Value("${local.server.port}")
-	int port;
-
 	@Autowired
 	Catalog catalog;
 
 	@Autowired
 	DownloadSettings settings;
 
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		Browser.assumeInstalled();
-		browser = new Browser(port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = new Browser();
 
 	@Test
 	void payThenFollowTheReceiptsLinkAndGetTheFile() throws Exception {
@@ -82,7 +64,6 @@ class DownloadBrowserTests {
 		Path file = browser.downloads().resolve(settings.file().getFileName());
 		browser.waitFor(driver -> Files.isRegularFile(file) ? file : null);
 		assertThat(file).hasSameBinaryContentAs(settings.file());
-		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
 	@Test
