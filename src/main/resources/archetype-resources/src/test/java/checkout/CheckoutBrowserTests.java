@@ -1,12 +1,15 @@
 package ${package}.checkout;
 
+import java.util.List;
 import java.util.Map;
 
 import ${package}.Browser;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +131,51 @@ class CheckoutBrowserTests {
 		// Chromium reports the store's 402 answer in the console; that one is expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("/purchase", "402");
 		browser.screenshot("declined");
+	}
+
+	/**
+	 * Stripe's answer is lost on the way (the charge may or may not have happened). Paying again
+	 * sends the same confirmation token, hence the same idempotency key: Stripe answers with that
+	 * payment, and the shopper lands on its receipt having paid once.
+	 */
+	@Test
+	void payingAgainAfterNoAnswerRetriesTheSameAttempt() {
+		StripeStub.willDropTheConnection(stripe, Fault.CONNECTION_RESET_BY_PEER);
+		browser.open(ITEM_PAGE);
+		payWithTheTestCard();
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
+				"will not be charged twice"));
+
+		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded"));
+		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
+		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
+		browser.find("#submit").click();
+
+		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
+		// Every call to Stripe (the JDK itself may resend a POST once on a dropped connection) was
+		// the same attempt: one token, one idempotency key.
+		List<LoggedRequest> creates = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+		assertThat(creates).hasSizeGreaterThanOrEqualTo(2)
+			.allMatch(create -> create.getBodyAsString().contains("confirmation_token=ctoken_1BrowserTest1"))
+			.allMatch(create -> "purchase-ctoken_1BrowserTest1".equals(create.getHeader("Idempotency-Key")));
+		assertThat(browser.consoleErrors()).singleElement().asString().contains("/purchase", "503");
+	}
+
+	@Test
+	void editingTheCardAfterNoAnswerMakesANewAttempt() {
+		StripeStub.willDropTheConnection(stripe, Fault.CONNECTION_RESET_BY_PEER);
+
+		browser.open(ITEM_PAGE);
+		payWithTheTestCard();
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
+				"will not be charged twice"));
+		browser.script("window.fakeStripe.changeCard()");
+		browser.find("#submit").click();
+
+		browser.waitFor(driver -> !stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("confirmation_token", equalTo("ctoken_1BrowserTest2"))).isEmpty());
+		assertThat(browser.script("return window.fakeStripe.tokensCreated")).isEqualTo(2L);
+		assertThat(browser.consoleErrors()).isNotEmpty().allMatch(error -> error.contains("503"));
 	}
 
 }

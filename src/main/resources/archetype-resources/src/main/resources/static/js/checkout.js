@@ -1,6 +1,13 @@
 // The checkout: stripe.js keeps the card in Stripe's iframes and gives this script a
 // confirmation token; the server sees only that token, prices the order and charges it.
 const form = document.getElementById('payment-form');
+
+// The confirmation token of an attempt that got no clear answer (the store or Stripe timed out,
+// a connection dropped): it may have charged the card. Paying again sends the same token, so the
+// server sends Stripe the same idempotency key and the shopper sees that payment instead of paying
+// twice. Editing the card, email or quantity makes a new attempt.
+let unansweredToken = null;
+
 if (form) {
   startCheckout(form);
 }
@@ -14,7 +21,10 @@ function startCheckout(form) {
     currency: form.dataset.currency,
     paymentMethodTypes: ['card'],
   });
-  elements.create('payment').mount('#payment-element');
+  const paymentElement = elements.create('payment');
+  paymentElement.mount('#payment-element');
+  paymentElement.on('change', () => { unansweredToken = null; });
+  document.getElementById('email').addEventListener('input', () => { unansweredToken = null; });
   form.addEventListener('submit', (event) => handleSubmit(event, stripe, elements));
 
   // Keeps the button and the amount stripe.js shows (in wallets, say) in step with the quantity.
@@ -22,6 +32,7 @@ function startCheckout(form) {
   const quantity = document.getElementById('quantity');
   if (quantity) {
     quantity.addEventListener('input', () => {
+      unansweredToken = null;
       const count = Number(quantity.value);
       if (Number.isInteger(count) && count >= 1) {
         elements.update({ amount: Number(form.dataset.amount) * count });
@@ -36,23 +47,28 @@ async function handleSubmit(event, stripe, elements) {
   event.preventDefault();
   setLoading(true);
 
-  const { error: submitError } = await elements.submit();
-  if (submitError) {
-    return fail(submitError.message);
-  }
-
-  const { error, confirmationToken } = await stripe.createConfirmationToken({ elements });
-  if (error) {
-    return fail(error.message);
+  let tokenId = unansweredToken;
+  if (!tokenId) {
+    const { error: submitError } = await elements.submit();
+    if (submitError) {
+      return fail(submitError.message);
+    }
+    const { error, confirmationToken } = await stripe.createConfirmationToken({ elements });
+    if (error) {
+      return fail(error.message);
+    }
+    tokenId = confirmationToken.id;
   }
 
   const quantity = document.getElementById('quantity');
   let result = await post('/purchase', {
-    confirmationTokenId: confirmationToken.id,
+    confirmationTokenId: tokenId,
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
     email: document.getElementById('email').value,
   });
+  // A 5xx or no answer at all leaves the outcome open: keep the token for the next try.
+  unansweredToken = result.outcomeUnknown ? tokenId : null;
 
   if (result.clientSecret) {
     // 3-D Secure: the bank asks the shopper to confirm, then the server checks the outcome.
@@ -69,9 +85,16 @@ async function handleSubmit(event, stripe, elements) {
   window.location.assign(result.receiptUrl);
 }
 
+/** POSTs JSON to the store; answers with its JSON, or an error if there was no usable answer. */
 async function post(url, body) {
+  const unknown = {
+    outcomeUnknown: true,
+    error: { message: 'The store did not answer. Please try again: if this payment went through, '
+      + 'you will see its receipt and will not be charged twice.' },
+  };
+  let response;
   try {
-    const response = await fetch(url, {
+    response = await fetch(url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -79,10 +102,18 @@ async function post(url, body) {
       },
       body: JSON.stringify(body),
     });
-    return await response.json();
   } catch (e) {
-    return { error: { message: 'The store could not be reached and you were not charged. Please try again.' } };
+    return unknown;
   }
+  let answer;
+  try {
+    answer = await response.json();
+  } catch (e) {
+    // Not the store's JSON: a proxy's error page, say.
+    return response.status >= 500 ? unknown : { error: { message: 'The request was refused. Reload the page and try again.' } };
+  }
+  answer.outcomeUnknown = response.status >= 500;
+  return answer;
 }
 
 // ---- UI helpers ----
