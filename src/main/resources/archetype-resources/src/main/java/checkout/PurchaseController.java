@@ -1,5 +1,8 @@
 package ${package}.checkout;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import ${package}.checkout.PurchaseResponse.ActionRequired;
@@ -13,6 +16,8 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentCreateParams.AutomaticPaymentMethods;
 import com.stripe.param.PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PurchaseController {
+
+	private static final Logger log = LoggerFactory.getLogger(PurchaseController.class);
+
+	// Stripe's ids are letters and digits after a prefix. Checking the shape keeps anything else
+	// (line breaks, say) out of the idempotency key and the Stripe request.
+	private static final Pattern CONFIRMATION_TOKEN = Pattern.compile("ctoken_[A-Za-z0-9]{1,200}");
+
+	private static final Pattern CLIENT_SECRET = Pattern.compile("(pi_[A-Za-z0-9]{1,100})_secret_[A-Za-z0-9]{1,100}");
+
+	// Enough to catch a typo before Stripe refuses the address; Stripe checks the rest.
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
 	private final Catalog catalog;
 
@@ -52,8 +68,12 @@ class PurchaseController {
 	@PostMapping("/purchase")
 	ResponseEntity<PurchaseResponse> purchase(@RequestBody PurchaseRequest request) throws StripeException {
 		requirePaymentsEnabled();
-		if (request.confirmationTokenId() == null || !request.confirmationTokenId().startsWith("ctoken_")) {
+		if (request.confirmationTokenId() == null || !CONFIRMATION_TOKEN.matcher(request.confirmationTokenId()).matches()) {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "The payment details are missing.");
+		}
+		String email = blankToNull(request.email());
+		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "Please enter a valid email address for the receipt.");
 		}
 		Item item = catalog.find(request.itemId())
 			.orElseThrow(() -> new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This item is not for sale."));
@@ -62,7 +82,7 @@ class PurchaseController {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST,
 					"Choose a quantity from 1 to " + catalog.maxQuantity() + ".");
 		}
-		Order order = hooks.prePurchase(Order.of(item, quantity, request.email()));
+		Order order = hooks.prePurchase(Order.of(item, quantity, email));
 
 		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
 			.setAmount(order.amount())
@@ -89,11 +109,11 @@ class PurchaseController {
 	ResponseEntity<PurchaseResponse> complete(@RequestBody CompletionRequest request) throws StripeException {
 		requirePaymentsEnabled();
 		String clientSecret = request.clientSecret() == null ? "" : request.clientSecret();
-		int end = clientSecret.indexOf("_secret_");
-		if (!clientSecret.startsWith("pi_") || end < 0) {
+		Matcher secret = CLIENT_SECRET.matcher(clientSecret);
+		if (!secret.matches()) {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
 		}
-		PaymentIntent intent = stripe.v1().paymentIntents().retrieve(clientSecret.substring(0, end));
+		PaymentIntent intent = stripe.v1().paymentIntents().retrieve(secret.group(1));
 		if (!clientSecret.equals(intent.getClientSecret())) {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
 		}
@@ -103,7 +123,7 @@ class PurchaseController {
 	private ResponseEntity<PurchaseResponse> answer(PaymentIntent intent) throws StripeException {
 		switch (intent.getStatus()) {
 			case "succeeded" -> {
-				fulfilment.fulfil(intent);
+				fulfilOrLeaveToTheWebhook(intent);
 				return ResponseEntity.ok(new Receipt(receiptLinks.pathFor(intent.getId())));
 			}
 			case "processing" -> {
@@ -119,6 +139,19 @@ class PurchaseController {
 								? intent.getLastPaymentError().getMessage() : PurchaseErrors.NOT_CHARGED;
 				return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(new Failure(message));
 			}
+		}
+	}
+
+	/**
+	 * The shopper has paid, so they get their receipt even if postPurchase fails (your database is
+	 * down, say). The payment stays unmarked at Stripe, and Stripe's webhook calls postPurchase again.
+	 */
+	private void fulfilOrLeaveToTheWebhook(PaymentIntent intent) {
+		try {
+			fulfilment.fulfil(intent);
+		}
+		catch (StripeException | RuntimeException ex) {
+			log.error("Payment {} succeeded but was not fulfilled; the webhook will try again", intent.getId(), ex);
 		}
 	}
 
