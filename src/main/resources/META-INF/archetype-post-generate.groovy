@@ -34,9 +34,11 @@ def priceDecimals = { String code ->
 def apiDecimals = { String code -> ZERO_DECIMAL.contains(code) ? 0 : (THREE_DECIMAL.contains(code) ? 3 : 2) }
 
 // Characters YAML can carry in a quoted string (YAML 1.1 "printable"), without line breaks or tabs.
+// NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) are printable but are line
+// breaks to YAML 1.1: inside a quoted string it folds them into a space, so the name would change.
 def isPrintable = { int c ->
-    (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-            (c >= 0x10000 && c <= 0x10FFFF)
+    (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029) ||
+            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
 }
 
 // Maven takes an empty -DitemName= as "not given" and quietly uses the default; an empty value
@@ -56,11 +58,16 @@ if (!(variant in ['single', 'multi', 'download'])) {
 
 String itemName = given('itemName')
 int nameLength = itemName == null ? 0 : itemName.codePointCount(0, itemName.length())
-if (itemName == null || itemName.trim().isEmpty() || nameLength > 120) {
-    problems << "itemName ${show(itemName)}: accepted is any text of 1 to 120 characters (not only spaces)"
+// Only spaces: any kind of them (no-break, ideographic...), not only what trim() removes.
+boolean nameBlank = itemName != null && itemName.codePoints().allMatch { Character.isWhitespace(it) || Character.isSpaceChar(it) }
+// The name as the message shows it: control characters and line breaks (\p{Cntrl} is ASCII only)
+// as ?, so that they cannot break the message's lines or hide in them.
+String shownName = itemName?.replaceAll(/[\p{Cc}\x{2028}\x{2029}]/, '?')
+if (itemName == null || nameBlank || nameLength > 120) {
+    problems << "itemName ${show(shownName)}: accepted is any text of 1 to 120 characters (not only spaces)"
 }
 else if (!itemName.codePoints().allMatch { isPrintable(it) }) {
-    problems << "itemName ${show(itemName.replaceAll(/\p{Cntrl}/, '?'))}: accepted is text on one line, without tabs or control characters"
+    problems << "itemName ${show(shownName)}: accepted is text on one line, without tabs or control characters"
 }
 
 String currencyValue = given('currency')
@@ -104,18 +111,50 @@ if (problems) {
             problems.join('\n  - ') + '\nNothing was written. Fix the values and run the command again.')
 }
 
-/** A YAML single-quoted string: only ' needs escaping ('' ). Spring would also read ${...} inside a
- *  property value as a placeholder; \${ keeps it literal (Spring Framework 6.2+). */
-def yamlQuoted = { String text -> "'" + text.replace("'", "''").replace('${', '\\${') + "'" }
+/** Whether Spring reads the ${ just before index from as the start of a placeholder: only when a }
+ *  closes it, each { after it needing a } of its own (Spring's PlaceholderParser). */
+def placeholderCloses = { String text, int from ->
+    int depth = 0
+    for (int i = from; i < text.length(); i++) {
+        char c = text.charAt(i)
+        if (c == (char) '}') {
+            if (depth == 0) return true
+            depth--
+        }
+        else if (c == (char) '{') {
+            depth++
+        }
+    }
+    false
+}
+
+/** Spring would read ${...} inside a property value as a placeholder; \${ keeps it literal (Spring
+ *  Framework 6.2+). But Spring drops that \ only before a ${ that a } closes: before any other ${ it
+ *  keeps the \, so escaping every ${ would add a \ to a name such as 'Save $${'. */
+def springLiteral = { String text ->
+    def out = new StringBuilder()
+    int from = 0
+    for (int at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+        if (placeholderCloses(text, at + 2)) {
+            out.append(text, from, at).append('\\')
+            from = at
+        }
+    }
+    out.append(text, from, text.length()).toString()
+}
+
+/** A YAML single-quoted string: only ' needs escaping (''), and nothing in it is a line break. */
+def yamlQuoted = { String text -> "'" + springLiteral(text).replace("'", "''") + "'" }
 
 def yml = new File(projectDir, 'src/main/resources/application.yml')
 yml.setText(yml.getText('UTF-8')
-        .replace('__ITEM_NAME__', yamlQuoted(itemName))
         .replace('__ITEM_PRICE__', new BigDecimal(itemPrice).toPlainString())
         .replace('__ITEM_CURRENCY__', currency)
         // multi's example items: 25 and 40 in the store's currency, or 2500 and 4000 where it has no cents.
         .replace('__EXAMPLE_PRICE_1__', priceDecimals(currency) == 0 ? '2500' : '25')
-        .replace('__EXAMPLE_PRICE_2__', priceDecimals(currency) == 0 ? '4000' : '40'), 'UTF-8')
+        .replace('__EXAMPLE_PRICE_2__', priceDecimals(currency) == 0 ? '4000' : '40')
+        // The name last: one holding __ITEM_PRICE__ or the like must keep it, not get the price.
+        .replace('__ITEM_NAME__', yamlQuoted(itemName)), 'UTF-8')
 
 Files.move(new File(projectDir, 'gitignore').toPath(), new File(projectDir, '.gitignore').toPath())
 ['mvnw', 'start-fast.sh'].each { new File(projectDir, it).setExecutable(true, false) }
