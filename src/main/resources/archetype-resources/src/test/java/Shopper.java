@@ -1,0 +1,106 @@
+package ${package};
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A shopper's browser over real HTTP, doing what checkout.js does: it opens the item page, keeps
+ * the XSRF-TOKEN cookie the store sets, and sends the token the page carries in the header the
+ * page names (data-csrf-header, data-csrf-token) with every POST. Many shoppers can share one
+ * HttpClient: each keeps its own cookie.
+ */
+public final class Shopper {
+
+	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
+	public static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http;
+
+	private final String base;
+
+	private String cookie = "";
+
+	private String csrfHeader;
+
+	private String csrfToken;
+
+	public Shopper(HttpClient http, int port) {
+		this.http = http;
+		this.base = "http://localhost:" + port;
+	}
+
+	/** An HttpClient for shoppers: HTTP/1.1, as the store speaks no cleartext HTTP/2. */
+	public static HttpClient client() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	}
+
+	/** Opens the item page and picks up its CSRF cookie and token, as the checkout script would. */
+	public HttpResponse<String> opensTheItemPage() {
+		HttpResponse<String> page = get(ITEM_PAGE);
+		page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(set -> set.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.ifPresent(set -> cookie = set.split(";", 2)[0]);
+		csrfHeader = attribute(page.body(), "data-csrf-header");
+		csrfToken = attribute(page.body(), "data-csrf-token");
+		return page;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+	}
+
+	/** Posts JSON as checkout.js does, with the page's CSRF token. */
+	public HttpResponse<String> post(String path, String body) {
+		if (csrfToken == null) {
+			throw new IllegalStateException("Open the item page first: it carries the CSRF token");
+		}
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header(csrfHeader, csrfToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Sends the request as built, with this shopper's cookie once it has one, but no CSRF token. */
+	public HttpResponse<String> send(HttpRequest.Builder request) {
+		if (!cookie.isEmpty()) {
+			request.header("Cookie", cookie);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+	private static String attribute(String html, String name) {
+		Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+		if (!value.find()) {
+			throw new IllegalStateException("The item page has no " + name + ": are payments enabled?");
+		}
+		return value.group(1);
+	}
+
+}
