@@ -29,6 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -135,7 +138,7 @@ class NoSecretInLogsOrPagesTests {
 		// A card that goes through, and its receipt page.
 		HttpResponse<String> paid = expect(200, buy(shopper, "ctoken_ok_" + run));
 		answers.add(paid);
-		HttpResponse<String> receipt = expect(200, shopper.get(Shopper.json(paid).get("receiptUrl").asString()));
+		HttpResponse<String> receipt = expect(200, shopper.get(Shopper.json(paid).path("receiptUrl").asString()));
 		answers.add(receipt);
 #if( $variant == 'download' )
 		// The signed download link on the receipt, and the same link tampered with.
@@ -147,7 +150,12 @@ class NoSecretInLogsOrPagesTests {
 		// 3-D Secure: the tab closes during the challenge, Stripe's webhook fulfils the payment
 		// (a forged delivery is refused), then the tab comes back and completes.
 		String token = "ctoken_3ds_" + run;
-		String clientSecret = Shopper.json(expect(200, buy(shopper, token))).get("clientSecret").asString();
+		String clientSecret = Shopper.json(expect(200, buy(shopper, token))).path("clientSecret").asString();
+		// The canaries are live: the store calls Stripe with the canary key, and hands out the
+		// canary client secret.
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+			.withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+		assertThat(clientSecret).endsWith("_secret_" + CLIENT_SECRET);
 		String event = StripeStub.event("payment_intent.succeeded",
 				fakeStripe.paymentIntent(FakeStripe.paymentIntentFor(token)));
 		answers.add(expect(200, stripeSends(event, WEBHOOK_SECRET)));
