@@ -1,6 +1,7 @@
 package ${package};
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,63 +9,111 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * A shopper's side of the HTTP conversation, for tests against the store on a real port: it
- * opens the item page, keeps the CSRF cookie and token the page hands out, and sends them back
- * with each POST, as the checkout script does in a browser.
+ * A shopper's browser over real HTTP, doing what checkout.js does: it opens the item page, keeps
+ * the XSRF-TOKEN cookie the store sets, and sends the token the page carries in the header the
+ * page names (data-csrf-header, data-csrf-token) with every POST. Many shoppers can share one
+ * HttpClient: each keeps its own cookie.
  */
 public final class Shopper {
 
-	private static final Pattern CSRF_COOKIE = Pattern.compile("XSRF-TOKEN=([^;]+)");
+	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
+	public static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
 
-	private static final Pattern CSRF_TOKEN = Pattern.compile("data-csrf-token=\"([^\"]+)\"");
+	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
 
 	private final String base;
 
-	private String csrfCookie;
+	private String cookie = "";
+
+	private String csrfHeader;
 
 	private String csrfToken;
 
-	public Shopper(int port) {
+	public Shopper(HttpClient http, int port) {
+		this.http = http;
 		this.base = "http://localhost:" + port;
 	}
 
-	/** Opens a page that carries the payment form, and keeps its CSRF cookie and token. */
-	public HttpResponse<String> open(String path, String... headers) throws IOException, InterruptedException {
-		HttpResponse<String> page = get(path, headers);
-		Matcher cookie = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("Set-Cookie")));
-		Matcher token = CSRF_TOKEN.matcher(page.body());
-		if (!cookie.find() || !token.find()) {
-			throw new IllegalStateException(path + " handed out no CSRF cookie and token (HTTP " + page.statusCode() + ")");
-		}
-		csrfCookie = cookie.group(1);
-		csrfToken = token.group(1);
+	public Shopper(int port) {
+		this(client(), port);
+	}
+
+	/** An HttpClient for shoppers: HTTP/1.1, as the store speaks no cleartext HTTP/2. */
+	public static HttpClient client() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	}
+
+	/** Opens the item page and picks up its CSRF cookie and token, as the checkout script would. */
+	public HttpResponse<String> opensTheItemPage() {
+		HttpResponse<String> page = get(ITEM_PAGE);
+		page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(set -> set.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.ifPresent(set -> cookie = set.split(";", 2)[0]);
+		csrfHeader = attribute(page.body(), "data-csrf-header");
+		csrfToken = attribute(page.body(), "data-csrf-token");
 		return page;
 	}
 
-	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+	/** A GET as a browser sends it; extra headers come in name, value pairs. */
+	public HttpResponse<String> get(String path, String... headers) {
 		return send(request(path, headers).GET());
 	}
 
-	/** POSTs JSON with the CSRF cookie and token of the page opened last. */
-	public HttpResponse<String> post(String path, String json, String... headers)
-			throws IOException, InterruptedException {
-		return send(request(path, headers).header("Cookie", "XSRF-TOKEN=" + csrfCookie)
-			.header("X-XSRF-TOKEN", csrfToken)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	/** Posts JSON as checkout.js does, with the page's CSRF token; extra headers in name, value pairs. */
+	public HttpResponse<String> post(String path, String body, String... headers) {
+		if (csrfToken == null) {
+			throw new IllegalStateException("Open the item page first: it carries the CSRF token");
+		}
+		return send(request(path, headers).setHeader("Content-Type", "application/json")
+			.setHeader(csrfHeader, csrfToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** A request to the store; headers come in name, value pairs. */
+	/** A request to the store that accepts HTML unless the headers (name, value pairs) say otherwise. */
 	public HttpRequest.Builder request(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-		return headers.length == 0 ? request : request.headers(headers);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.setHeader(headers[i], headers[i + 1]);
+		}
+		return request;
+	}
+
+	/** Sends the request as built, with this shopper's cookie once it has one, but no CSRF token. */
+	public HttpResponse<String> send(HttpRequest.Builder request) {
+		if (!cookie.isEmpty()) {
+			request.header("Cookie", cookie);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+	private static String attribute(String html, String name) {
+		Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+		if (!value.find()) {
+			throw new IllegalStateException("The item page has no " + name + ": are payments enabled?");
+		}
+		return value.group(1);
 	}
 
 }

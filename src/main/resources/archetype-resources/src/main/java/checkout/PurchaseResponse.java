@@ -9,6 +9,14 @@ sealed interface PurchaseResponse {
 
 	/** The bank wants the shopper to authenticate (3-D Secure) in the browser first. */
 	record ActionRequired(String clientSecret) implements PurchaseResponse {
+
+		// The client secret is for the shopper's browser alone. Spring logs every response body
+		// at DEBUG ("Writing [...]"), so this record must never print it.
+		@Override
+		public String toString() {
+			return "ActionRequired[clientSecret=(hidden)]";
+		}
+
 	}
 
 	/** Shown to the shopper as it is: {@code {"error": {"message": "..."}}}, as Stripe's samples do. */

@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.forward-headers-strategy=native", "purchase-limits.per-client.attempts=2" })
 class BehindAProxyTests {
 
-	static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
 
 	@RegisterExtension
 	static WireMockExtension stripe = StripeStub.server();
@@ -40,7 +39,7 @@ class BehindAProxyTests {
 
 	@Test
 	void httpsAtTheProxyTurnsOnHstsAndSecureCookies() throws Exception {
-		HttpResponse<String> page = new Shopper(port).get(ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> page = new Shopper(port).get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
 
 		assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				hsts -> assertThat(hsts).contains("max-age="));
@@ -52,7 +51,7 @@ class BehindAProxyTests {
 	void eachClientBehindTheProxyHasItsOwnRateLimit() throws Exception {
 		StripeStub.willDecline(stripe);
 		Shopper proxy = new Shopper(port);
-		proxy.open(ITEM_PAGE);
+		proxy.opensTheItemPage();
 		String purchase = "{\"confirmationTokenId\": \"ctoken_1Proxied\", \"itemId\": \"item\"}";
 
 		for (String client : new String[] { "198.51.100.1", "198.51.100.2" }) {

@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HttpErrorsTests {
 
-	static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
 
 	static final String JSON = "application/json";
 
@@ -57,7 +56,7 @@ class HttpErrorsTests {
 	@Test
 	void anOversizedPurchaseIsRefusedWith413BeforeStripeIsCalled() throws Exception {
 		Shopper shopper = new Shopper(port);
-		shopper.open(ITEM_PAGE);
+		shopper.opensTheItemPage();
 
 		HttpResponse<String> answer = shopper.post("/purchase", oversizedPurchase(), "Accept", JSON);
 
@@ -70,7 +69,7 @@ class HttpErrorsTests {
 	@Test
 	void anOversizedBodySentInChunksWithoutALengthIsRefusedToo() throws Exception {
 		Shopper shopper = new Shopper(port);
-		shopper.open(ITEM_PAGE);
+		shopper.opensTheItemPage();
 		byte[] body = oversizedPurchase().getBytes();
 
 		// ofInputStream has no length, so the client sends the body chunked.
@@ -107,7 +106,7 @@ class HttpErrorsTests {
 	@Test
 	void aBrowserGetsTheStoresPageWithTheMessage() throws Exception {
 		Shopper shopper = new Shopper(port);
-		shopper.open(ITEM_PAGE);
+		shopper.opensTheItemPage();
 
 		HttpResponse<String> page = shopper.post("/purchase", oversizedPurchase(), "Accept", "text/html");
 

@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "purchase-limits.per-client.attempts=2")
 class SecurityHeadersTests {
 
-	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
-	static final String ITEM_PAGE = "#if( $variant == 'multi' )/items/item#{else}/#end";
 
 	@RegisterExtension
 	static WireMockExtension stripe = StripeStub.server();
@@ -39,7 +37,7 @@ class SecurityHeadersTests {
 
 	@Test
 	void pagesCarryTheSecurityHeaders() throws Exception {
-		HttpResponse<String> page = new Shopper(port).get(ITEM_PAGE);
+		HttpResponse<String> page = new Shopper(port).get(Shopper.ITEM_PAGE);
 
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
 			.hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
@@ -51,7 +49,7 @@ class SecurityHeadersTests {
 
 	@Test
 	void forwardedHeadersAreIgnoredWithoutAProxyConfigured() throws Exception {
-		HttpResponse<String> page = new Shopper(port).get(ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> page = new Shopper(port).get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
 
 		// Plain HTTP stays plain HTTP: no HSTS, and the CSRF cookie is not marked Secure.
 		assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
@@ -63,7 +61,7 @@ class SecurityHeadersTests {
 	void aCardTesterCannotDodgeTheRateLimitByMakingUpXForwardedFor() throws Exception {
 		StripeStub.willDecline(stripe);
 		Shopper tester = new Shopper(port);
-		tester.open(ITEM_PAGE);
+		tester.opensTheItemPage();
 		String purchase = "{\"confirmationTokenId\": \"ctoken_1Spoof\", \"itemId\": \"item\"}";
 
 		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(402);
