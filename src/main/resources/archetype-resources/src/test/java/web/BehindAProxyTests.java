@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.forward-headers-strategy=native", "purchase-limits.per-client.attempts=2" })
 class BehindAProxyTests {
 
-
 	@RegisterExtension
 	static WireMockExtension stripe = StripeStub.server();
 

@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HttpErrorsTests {
 
-
 	static final String JSON = "application/json";
 
 	@RegisterExtension

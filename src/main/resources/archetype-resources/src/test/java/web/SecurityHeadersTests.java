@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "purchase-limits.per-client.attempts=2")
 class SecurityHeadersTests {
 
-
 	@RegisterExtension
 	static WireMockExtension stripe = StripeStub.server();
 
