@@ -22,11 +22,15 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class FulfilmentClaims {
 
+	private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
 	private final ConcurrentMap<String, Claim> claims = new ConcurrentHashMap<>();
 
 	private final Duration remembered;
 
 	private final Clock clock;
+
+	private volatile Instant nextSweep = Instant.MIN;
 
 	FulfilmentClaims(Duration remembered, Clock clock) {
 		this.remembered = remembered;
@@ -38,8 +42,12 @@ final class FulfilmentClaims {
 	 * fulfil, or the claim of whoever came first.
 	 */
 	Claim claim(String paymentIntentId, Claim mine) {
-		forgetExpired();
-		return claims.putIfAbsent(paymentIntentId, mine);
+		Instant now = clock.instant();
+		forgetExpiredNowAndThen(now);
+		// One atomic step: a claim whose time is up counts as no claim.
+		Claim held = claims.merge(paymentIntentId, mine,
+				(earlier, newer) -> earlier.isExpired(now) ? newer : earlier);
+		return held == mine ? null : held;
 	}
 
 	/** postPurchase failed: forget the claim so that a retry (Stripe's webhook) can fulfil. */
@@ -59,9 +67,13 @@ final class FulfilmentClaims {
 		return claims.size();
 	}
 
-	private void forgetExpired() {
-		Instant now = clock.instant();
-		claims.values().removeIf((claim) -> claim.forgetAt != null && !now.isBefore(claim.forgetAt));
+	/** Drops the claims whose time is up, at most once a minute: it reads every claim. */
+	private void forgetExpiredNowAndThen(Instant now) {
+		if (now.isBefore(nextSweep)) {
+			return;
+		}
+		nextSweep = now.plus(SWEEP_INTERVAL);
+		claims.values().removeIf((claim) -> claim.isExpired(now));
 	}
 
 	/** One payment being fulfilled (no {@code forgetAt} yet) or fulfilled. */
@@ -72,6 +84,11 @@ final class FulfilmentClaims {
 		private volatile Instant forgetAt;
 
 		private volatile boolean markedAtStripe;
+
+		private boolean isExpired(Instant now) {
+			Instant at = this.forgetAt;
+			return at != null && !now.isBefore(at);
+		}
 
 		/**
 		 * Waits until the fulfilment that holds this claim is over; throws if its postPurchase failed.

@@ -62,9 +62,22 @@ class FulfilmentClaimsTests {
 		assertThat(claims.claim("pi_1", new Claim())).isSameAs(first);
 
 		clock.now = clock.now.plusSeconds(1);
-		assertThat(claims.claim("pi_other", new Claim())).isNull();
-		assertThat(claims.size()).isEqualTo(1);
 		assertThat(claims.claim("pi_1", new Claim())).isNull();
+	}
+
+	@Test
+	void forgottenPaymentsLeaveMemory() {
+		for (String id : new String[] { "pi_1", "pi_2", "pi_3" }) {
+			Claim claim = new Claim();
+			claims.claim(id, claim);
+			claims.fulfilled(claim, true);
+		}
+		assertThat(claims.size()).isEqualTo(3);
+
+		clock.now = clock.now.plus(REMEMBERED).plus(Duration.ofMinutes(1));
+		claims.claim("pi_4", new Claim());
+
+		assertThat(claims.size()).isEqualTo(1);
 	}
 
 	@Test
