@@ -1,6 +1,7 @@
 package ${package}.checkout;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
@@ -49,7 +50,10 @@ class PurchaseControllerTests {
 		StripeStub.configure(registry, stripe);
 	}
 
-	static final String PI = "pi_3TestPurchase";
+	static final AtomicInteger payments = new AtomicInteger();
+
+	// A new payment for each test: the store remembers for a while which payments it fulfilled.
+	final String PI = "pi_3TestPurchase" + payments.incrementAndGet();
 
 	static final String TOKEN = "ctoken_1TestToken";
 
