@@ -100,7 +100,7 @@ else {
 
 if (problems) {
     // Remove only what this archetype wrote, so nothing of the user's is lost if the folder existed.
-    ['src', '.mvn', 'downloads', 'pom.xml', 'README.md', 'mvnw', 'mvnw.cmd', 'start-fast.sh', 'gitignore', '.gitignore', '.env.example'].each {
+    ['src', '.mvn', 'downloads', 'pom.xml', 'README.md', 'SECURITY.md', 'mvnw', 'mvnw.cmd', 'start-fast.sh', 'gitignore', '.gitignore', '.env.example'].each {
         def f = new File(projectDir, it)
         f.isDirectory() ? f.deleteDir() : f.delete()
     }

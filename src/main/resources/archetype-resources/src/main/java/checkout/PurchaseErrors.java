@@ -43,6 +43,8 @@ class PurchaseErrors {
 
 	static final String STRIPE_NO_ANSWER = "The payment service did not answer in time. " + SAFE_TO_RETRY;
 
+	static final String STILL_PROCESSING = "This payment is still being processed. " + SAFE_TO_RETRY;
+
 	static final String OUTCOME_UNKNOWN = "Something went wrong while taking the payment. " + SAFE_TO_RETRY;
 
 	@ExceptionHandler
@@ -78,6 +80,10 @@ class PurchaseErrors {
 		if (status == null || status >= 500) {
 			// Stripe's own trouble: the outcome is unknown until the same request is tried again.
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Failure(STRIPE_NO_ANSWER));
+		}
+		if (status == 409) {
+			// The same attempt (same idempotency key) is still running at Stripe: a doubled request.
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Failure(STILL_PROCESSING));
 		}
 		if (status == 429) {
 			// Stripe's rate limit refused the request before doing anything with it.

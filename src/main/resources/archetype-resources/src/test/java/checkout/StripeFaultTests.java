@@ -132,6 +132,18 @@ class StripeFaultTests {
 			.andExpect(jsonPath("$.error.message").value(PurchaseErrors.STRIPE_NO_ANSWER));
 	}
 
+	/** Stripe's answer while a request with the same idempotency key is still running. */
+	@Test
+	void anAttemptStillRunningAtStripeSaysTryingAgainIsSafe() throws Exception {
+		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(409)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": {\"type\": \"idempotency_error\", \"message\": \"There is currently another "
+					+ "in-progress request using this Stripe-Idempotency-Key.\"}}")));
+
+		purchaseItem().andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.error.message").value(PurchaseErrors.STILL_PROCESSING));
+	}
+
 	@Test
 	void stripesRateLimitAnswersNotChargedTryAgain() throws Exception {
 		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(429)

@@ -3,12 +3,11 @@ package ${package}.web;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
 import ${package}.Shopper;
+import ${package}.StripeSignature;
 import ${package}.StripeStub;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.stripe.net.Webhook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,7 +84,7 @@ class HttpErrorsTests {
 		Shopper stripeItself = new Shopper(port);
 
 		HttpResponse<String> answer = stripeItself.send(stripeItself.request("/stripe/webhook", "Content-Type", JSON,
-				"Stripe-Signature", signed(huge)).POST(BodyPublishers.ofString(huge)));
+				"Stripe-Signature", StripeSignature.signNow(huge)).POST(BodyPublishers.ofString(huge)));
 
 		assertThat(answer.statusCode()).isEqualTo(413);
 	}
@@ -96,7 +95,7 @@ class HttpErrorsTests {
 		Shopper stripeItself = new Shopper(port);
 
 		HttpResponse<String> answer = stripeItself.send(stripeItself.request("/stripe/webhook", "Content-Type", JSON,
-				"Stripe-Signature", signed(event))
+				"Stripe-Signature", StripeSignature.signNow(event))
 			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(event.getBytes()))));
 
 		assertThat(answer.statusCode()).isEqualTo(200);
@@ -133,12 +132,6 @@ class HttpErrorsTests {
 		assertThat(answer.statusCode()).isEqualTo(403);
 		assertThat(answer.body()).contains("Reload the page and try again.");
 		stripe.verify(0, anyRequestedFor(anyUrl()));
-	}
-
-	static String signed(String payload) throws Exception {
-		long now = Instant.now().getEpochSecond();
-		String signature = Webhook.Util.computeHmacSha256(StripeStub.WEBHOOK_SECRET, now + "." + payload);
-		return "t=" + now + ",v1=" + signature;
 	}
 
 }
