@@ -209,7 +209,10 @@ def purchase(store):
     stand_in = subprocess.Popen(["java", "-jar", str(standin / "wiremock-standalone-3.13.2.jar"), "--port", "18099",
                                  "--root-dir", str(standin), "--no-request-journal", "--disable-banner"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    pointed = App(store.name, store.directory, store.page, ["--stripe.api-base=http://127.0.0.1:18099"])
+    # One client buying thousands of times a second is what the card-testing limits refuse: lift them.
+    pointed = App(store.name, store.directory, store.page, ["--stripe.api-base=http://127.0.0.1:18099",
+                                                            "--purchase-limits.per-client.attempts=1000000000",
+                                                            "--purchase-limits.all-clients.attempts=1000000000"])
     process, _ = pointed.start(18080)
     try:
         # A shopper's CSRF cookie and token, as the item page hands them out.
@@ -235,10 +238,12 @@ def purchase(store):
     finally:
         stop(process)
         stop(stand_in)
-    # A purchase makes two Stripe calls: create-and-confirm, then marking it fulfilled.
+    # The stand-in answers every purchase with the same PaymentIntent: the store fulfils it once (a
+    # second call, marking it) during the warm-up and then remembers it (checkout/Fulfilment), so each
+    # measured purchase makes one Stripe call.
     return {"store": through_store, "stripe": stripe_alone,
-            "overhead_p50": through_store["p50"] - 2 * stripe_alone["p50"],
-            "overhead_p99": through_store["p99"] - 2 * stripe_alone["p99"]}
+            "overhead_p50": through_store["p50"] - stripe_alone["p50"],
+            "overhead_p99": through_store["p99"] - stripe_alone["p99"]}
 
 
 # ---- report --------------------------------------------------------------------------------
