@@ -24,10 +24,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * per test. The confirmation token decides what the card does, so a test picks each outcome by
  * naming its token:
  * <ul>
- * <li>{@code ctoken_ok_...}: the payment succeeds;</li>
- * <li>{@code ctoken_3ds_...}: the bank wants 3-D Secure, and the shopper passes it;</li>
- * <li>{@code ctoken_decline_...}: the card is declined (HTTP 402, Stripe's card_error body);</li>
- * <li>{@code ctoken_outage_...}: Stripe fails (HTTP 500, Stripe's api_error body).</li>
+ * <li>{@code ctoken_ok...}: the payment succeeds;</li>
+ * <li>{@code ctoken_3ds...}: the bank wants 3-D Secure, and the shopper passes it;</li>
+ * <li>{@code ctoken_decline...}: the card is declined (HTTP 402, Stripe's card_error body);</li>
+ * <li>{@code ctoken_outage...}: Stripe fails (HTTP 500, Stripe's api_error body).</li>
  * </ul>
  * Each token gets its own PaymentIntent, {@code pi_} and the rest of the token, which the fake
  * remembers as Stripe would: a retrieve returns it, an update merges its metadata.
@@ -115,13 +115,13 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 
 	private ResponseDefinition create(Request request) {
 		String token = request.formParameter("confirmation_token").firstValue();
-		if (token.startsWith("ctoken_decline_")) {
+		if (token.startsWith("ctoken_decline")) {
 			return respond(402, StripeStub.cardDeclined());
 		}
-		if (token.startsWith("ctoken_outage_")) {
+		if (token.startsWith("ctoken_outage")) {
 			return stripeError(500, "api_error", "An unknown error occurred");
 		}
-		String status = token.startsWith("ctoken_3ds_") ? "requires_action" : "succeeded";
+		String status = token.startsWith("ctoken_3ds") ? "requires_action" : "succeeded";
 		String id = paymentIntentFor(token);
 		ObjectNode intent = (ObjectNode) json.readTree(StripeStub.paymentIntent(id, status,
 				Long.parseLong(request.formParameter("amount").firstValue()),

@@ -51,7 +51,7 @@ class PurchaseUnderLoadTests {
 
 	static final int SHOPPERS_AT_ONCE = 32;
 
-	static final FakeStripe fakeStripe = new FakeStripe("load_test_placeholder");
+	static final FakeStripe fakeStripe = new FakeStripe("loadTestPlaceholder");
 
 	@RegisterExtension
 	static WireMockExtension stripe = fakeStripe.server();
@@ -86,7 +86,7 @@ class PurchaseUnderLoadTests {
 			case 1 -> "3ds";
 			default -> "ok";
 		};
-		return "ctoken_" + card + "_" + n;
+		return "ctoken_" + card + n;
 	}
 
 	/** What the store answered one shopper: the purchase, and the completion after 3-D Secure if any. */
@@ -173,7 +173,7 @@ class PurchaseUnderLoadTests {
 	}
 
 	static List<Outcome> withCard(List<Outcome> outcomes, String card) {
-		return outcomes.stream().filter(outcome -> outcome.token().startsWith("ctoken_" + card + "_")).toList();
+		return outcomes.stream().filter(outcome -> outcome.token().startsWith("ctoken_" + card)).toList();
 	}
 
 	Map<String, Long> postPurchaseCallsByPaymentIntent() {

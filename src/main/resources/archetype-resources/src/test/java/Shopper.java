@@ -68,19 +68,24 @@ public final class Shopper {
 		return send(request(path, headers).GET());
 	}
 
-	/** Posts JSON as checkout.js does, with the page's CSRF token; extra headers in name, value pairs. */
+	/** Posts JSON as checkout.js does, with the page's CSRF token; headers in name, value pairs replace its own. */
 	public HttpResponse<String> post(String path, String body, String... headers) {
 		if (csrfToken == null) {
 			throw new IllegalStateException("Open the item page first: it carries the CSRF token");
 		}
-		return send(request(path, headers).setHeader("Content-Type", "application/json")
-			.setHeader(csrfHeader, csrfToken)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.header(csrfHeader, csrfToken);
+		return send(withHeaders(request, headers).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** A request to the store that accepts HTML unless the headers (name, value pairs) say otherwise. */
 	public HttpRequest.Builder request(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+		return withHeaders(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"), headers);
+	}
+
+	private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.setHeader(headers[i], headers[i + 1]);
 		}
