@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -65,7 +66,9 @@ class PurchaseController {
 		this.settings = settings;
 	}
 
-	@PostMapping("/purchase")
+	// Answers only in JSON: a client that cannot read it is refused (406) before anything is charged,
+	// rather than charged and then sent an error because the answer could not be written.
+	@PostMapping(path = "/purchase", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PurchaseResponse> purchase(@RequestBody PurchaseRequest request) throws StripeException {
 		requirePaymentsEnabled();
 		if (request.confirmationTokenId() == null || !CONFIRMATION_TOKEN.matcher(request.confirmationTokenId()).matches()) {
@@ -105,7 +108,7 @@ class PurchaseController {
 	}
 
 	/** After 3-D Secure in the browser: look at the payment again and fulfil it if it went through. */
-	@PostMapping("/purchase/complete")
+	@PostMapping(path = "/purchase/complete", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PurchaseResponse> complete(@RequestBody CompletionRequest request) throws StripeException {
 		requirePaymentsEnabled();
 		String clientSecret = request.clientSecret() == null ? "" : request.clientSecret();

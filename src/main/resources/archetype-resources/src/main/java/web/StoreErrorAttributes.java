@@ -34,6 +34,7 @@ class StoreErrorAttributes extends DefaultErrorAttributes {
 			case 403 -> "This request was refused. Reload the page and try again.";
 			case 404 -> "There is nothing at this address.";
 			case 405 -> "This address does not take that kind of request.";
+			case 406 -> "This address answers in JSON only.";
 			case 413 -> "The request is too large.";
 			case 415 -> "The request has a content type this address does not take.";
 			case 429 -> "Too many requests. Please wait a minute and try again.";

@@ -114,6 +114,20 @@ class HttpErrorsTests {
 	}
 
 	@Test
+	void aClientThatDoesNotTakeJsonIsRefusedBeforeAnythingIsCharged() throws Exception {
+		Shopper shopper = new Shopper(port);
+		shopper.opensTheItemPage();
+
+		HttpResponse<String> page = shopper.post("/purchase",
+				"{\"confirmationTokenId\": \"ctoken_1Html\", \"itemId\": \"item\"}", "Accept", "text/html");
+
+		assertThat(page.statusCode()).isEqualTo(406);
+		assertThat(page.body()).contains("class=\"site-header\"", "This address answers in JSON only.");
+		assertNoStackTrace(page);
+		stripe.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void theWrongMethodGets405() throws Exception {
 		HttpResponse<String> answer = new Shopper(port).get("/purchase", "Accept", JSON);
 
