@@ -24,8 +24,9 @@ def log = new File(projectDir, 'store-run.log')
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 // No Stripe keys: the store must come up and show its page without them.
 // Started in the project folder, as its README says: the download store finds its file there.
-// With binding.startFast, through start-fast.sh (Class Data Sharing) instead of java -jar.
-def command = binding.hasVariable('startFast') && binding.startFast ?
+// With binding.startFast, through start-fast.sh (Spring AOT + Class Data Sharing) instead of java -jar.
+def startFast = binding.hasVariable('startFast') && binding.startFast
+def command = startFast ?
         ['./start-fast.sh', "--server.port=${port}".toString()] : [java, '-jar', jar.path, "--server.port=${port}".toString()]
 def store = new ProcessBuilder(command)
         .directory(projectDir).redirectErrorStream(true).redirectOutput(log).start()
@@ -46,6 +47,8 @@ try {
     assert page.contains("<h1>${html(expectedName)}</h1>") : "the page does not show the item name exactly:\n${page}"
     assert page.contains("<p class=\"price\">${expectedPrice}</p>") : "the page does not show the price ${expectedPrice}:\n${page}"
     assert page.contains('id="payments-disabled"') : 'the page does not say that payments are off without keys'
+    // start-fast.sh must really use the AOT code that the build put in the jar.
+    assert !startFast || log.getText('UTF-8').contains('Starting AOT-processed') : "start-fast.sh did not start in AOT mode; see ${log}"
     println "[verify] ${command[0]} served the item page: ${expectedName} at ${expectedPrice}"
 } finally {
     store.destroy()
