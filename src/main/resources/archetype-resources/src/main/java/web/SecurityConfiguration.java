@@ -3,7 +3,6 @@ package ${package}.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,16 +30,22 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			// The CSRF token lives in a cookie rather than an HTTP session, so the store keeps no
-			// state and any number of instances can serve the same shopper.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-				// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
-				.ignoringRequestMatchers("/stripe/webhook"))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
+		// The CSRF token lives in a cookie rather than an HTTP session, so the store keeps no
+		// state and any number of instances can serve the same shopper.
+		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
+			.ignoringRequestMatchers("/stripe/webhook"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			// Nobody logs in, so the filters that serve logins are left out: each would still run,
+			// for nothing, on every request.
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.servletApi(servletApi -> servletApi.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.disable());
 		return http.build();
 	}
 
