@@ -216,11 +216,10 @@ def purchase(store):
                                                             "--purchase-limits.all-clients.attempts=1000000000"])
     process, _ = pointed.start(18080)
     try:
-        # A shopper's CSRF cookie and token, as the item page hands them out.
+        # A shopper's CSRF cookie and token, as checkout.js gets them.
         jar = CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        page = opener.open("http://127.0.0.1:18080/").read().decode()
-        token = re.search(r'data-csrf-token="([^"]+)"', page).group(1)
+        token = json.loads(opener.open("http://127.0.0.1:18080/csrf-token").read())["token"]
         cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
         body = json.dumps({"confirmationTokenId": "ctoken_bench", "itemId": "item", "email": "bench@example.com"})
         script = WORK / "purchase.lua"

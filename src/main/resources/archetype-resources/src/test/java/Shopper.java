@@ -6,17 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A shopper's browser over real HTTP, doing what checkout.js does: it opens the item page, keeps
- * the XSRF-TOKEN cookie the store sets, and sends the token the page carries in the header the
- * page names (data-csrf-header, data-csrf-token) with every POST. Many shoppers can share one
- * HttpClient: each keeps its own cookie.
+ * A shopper's browser over real HTTP, doing what checkout.js does: it opens the item page, asks
+ * /csrf-token for a CSRF token, keeps the XSRF-TOKEN cookie that answer sets, and sends the token
+ * in the header it names with every POST. Many shoppers can share one HttpClient: each keeps its
+ * own cookie.
  */
 public final class Shopper {
 
@@ -49,17 +47,22 @@ public final class Shopper {
 		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 	}
 
-	/** Opens the item page and picks up its CSRF cookie and token, as the checkout script would. */
+	/** Opens the item page and, as its checkout script does, picks up a CSRF token and cookie. */
 	public HttpResponse<String> opensTheItemPage() {
 		HttpResponse<String> page = get(ITEM_PAGE);
-		page.headers()
+		if (!page.body().contains("id=\"payment-form\"")) {
+			throw new IllegalStateException("The item page has no payment form: are payments enabled?");
+		}
+		HttpResponse<String> answer = get("/csrf-token", "Accept", "application/json");
+		answer.headers()
 			.allValues("Set-Cookie")
 			.stream()
 			.filter(set -> set.startsWith("XSRF-TOKEN="))
 			.findFirst()
 			.ifPresent(set -> cookie = set.split(";", 2)[0]);
-		csrfHeader = attribute(page.body(), "data-csrf-header");
-		csrfToken = attribute(page.body(), "data-csrf-token");
+		JsonNode token = json(answer);
+		csrfHeader = token.path("headerName").asString();
+		csrfToken = token.path("token").asString();
 		return page;
 	}
 
@@ -71,7 +74,7 @@ public final class Shopper {
 	/** Posts JSON as checkout.js does, with the page's CSRF token; headers in name, value pairs replace its own. */
 	public HttpResponse<String> post(String path, String body, String... headers) {
 		if (csrfToken == null) {
-			throw new IllegalStateException("Open the item page first: it carries the CSRF token");
+			throw new IllegalStateException("Open the item page first: its checkout script gets the CSRF token");
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Accept", "application/json")
@@ -111,14 +114,6 @@ public final class Shopper {
 
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
-	}
-
-	private static String attribute(String html, String name) {
-		Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
-		if (!value.find()) {
-			throw new IllegalStateException("The item page has no " + name + ": are payments enabled?");
-		}
-		return value.group(1);
 	}
 
 }

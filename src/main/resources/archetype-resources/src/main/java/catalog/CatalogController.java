@@ -3,7 +3,6 @@ package ${package}.catalog;
 import ${package}.checkout.ItemPage;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +30,9 @@ class CatalogController {
 	}
 
 	@GetMapping("/items/{id}")
-	String showItem(@PathVariable String id, Model model, CsrfToken csrf) {
+	String showItem(@PathVariable String id, Model model) {
 		Item item = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return itemPage.show(item, model, csrf);
+		return itemPage.show(item, model);
 	}
 
 }

@@ -2,7 +2,6 @@ package ${package}.checkout;
 
 import ${package}.catalog.Catalog;
 
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +20,8 @@ class ItemController {
 	}
 
 	@GetMapping("/")
-	String showItem(Model model, CsrfToken csrf) {
-		return itemPage.show(catalog.firstItem(), model, csrf);
+	String showItem(Model model) {
+		return itemPage.show(catalog.firstItem(), model);
 	}
 
 }

@@ -9,7 +9,6 @@ import ${package}.catalog.Item;
 import ${package}.stripe.StripeSettings;
 
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -50,7 +49,7 @@ public class ItemPage {
 	}
 
 	/** Fills the model for the item's page and returns the name of the view to render. */
-	public String show(Item item, Model model, CsrfToken csrf) {
+	public String show(Item item, Model model) {
 		model.addAttribute("item", item);
 		model.addAttribute("price", priceByItemId.get(item.id()));
 		model.addAttribute("amount", item.amountInMinorUnits(1));
@@ -59,8 +58,6 @@ public class ItemPage {
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", settings.publishableKey());
 		model.addAttribute("stripeJsUrl", settings.jsUrl());
-		// The checkout script sends this token back in a header; Spring Security checks it on every POST.
-		model.addAttribute("csrf", csrf);
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 

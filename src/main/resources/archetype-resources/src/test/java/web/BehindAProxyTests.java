@@ -38,11 +38,13 @@ class BehindAProxyTests {
 
 	@Test
 	void httpsAtTheProxyTurnsOnHstsAndSecureCookies() throws Exception {
-		HttpResponse<String> page = new Shopper(port).get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		Shopper shopper = new Shopper(port);
+		HttpResponse<String> page = shopper.get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> token = shopper.get("/csrf-token", "Accept", "application/json", "X-Forwarded-Proto", "https");
 
 		assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				hsts -> assertThat(hsts).contains("max-age="));
-		assertThat(page.headers().allValues("Set-Cookie")).anyMatch(
+		assertThat(token.headers().allValues("Set-Cookie")).anyMatch(
 				cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("Secure"));
 	}
 

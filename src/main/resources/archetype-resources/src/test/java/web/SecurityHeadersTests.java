@@ -48,11 +48,13 @@ class SecurityHeadersTests {
 
 	@Test
 	void forwardedHeadersAreIgnoredWithoutAProxyConfigured() throws Exception {
-		HttpResponse<String> page = new Shopper(port).get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		Shopper shopper = new Shopper(port);
+		HttpResponse<String> page = shopper.get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> token = shopper.get("/csrf-token", "Accept", "application/json", "X-Forwarded-Proto", "https");
 
 		// Plain HTTP stays plain HTTP: no HSTS, and the CSRF cookie is not marked Secure.
 		assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
-		assertThat(page.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="))
+		assertThat(token.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="))
 			.noneMatch(cookie -> cookie.contains("Secure"));
 	}
 

@@ -8,11 +8,17 @@ const form = document.getElementById('payment-form');
 // twice. Editing the card, email or quantity makes a new attempt.
 let unansweredToken = null;
 
+// The CSRF token every POST carries, with the name of its header. Pages do not carry it (making
+// one on every view would cost the store for visitors who never pay): it is asked for once, as
+// the form opens, so that paying does not wait for it.
+let csrfRequest = null;
+
 if (form) {
   startCheckout(form);
 }
 
 function startCheckout(form) {
+  csrfToken().catch(() => {}); // a failure here is retried when the shopper pays
   const stripe = Stripe(form.dataset.publishableKey);
   // Deferred intent: the PaymentIntent is created by the server only when the shopper pays.
   const elements = stripe.elements({
@@ -85,6 +91,24 @@ async function handleSubmit(event, stripe, elements) {
   window.location.assign(result.receiptUrl);
 }
 
+/** The store's CSRF token, { headerName, token }: asked for once, and again if that failed. */
+function csrfToken() {
+  if (!csrfRequest) {
+    csrfRequest = fetch('/csrf-token', { headers: { Accept: 'application/json' } })
+      .then((response) => {
+        if (!response.ok) {
+          throw new Error('No CSRF token: ' + response.status);
+        }
+        return response.json();
+      })
+      .catch((error) => {
+        csrfRequest = null;
+        throw error;
+      });
+  }
+  return csrfRequest;
+}
+
 /** POSTs JSON to the store; answers with its JSON, or an error if there was no usable answer. */
 async function post(url, body) {
   const unknown = {
@@ -92,13 +116,20 @@ async function post(url, body) {
     error: { message: 'The store did not answer. Please try again: if this payment went through, '
       + 'you will see its receipt and will not be charged twice.' },
   };
+  let token;
+  try {
+    token = await csrfToken();
+  } catch (e) {
+    // Nothing was sent, so nothing was charged.
+    return { error: { message: 'The payment could not start, so you have not been charged. Please try again.' } };
+  }
   let response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        [form.dataset.csrfHeader]: form.dataset.csrfToken,
+        [token.headerName]: token.token,
       },
       body: JSON.stringify(body),
     });
