@@ -44,7 +44,10 @@ import org.springframework.core.io.FileSystemResource;
  * <p>Each name goes the way generation takes it, without generating a whole store (the integration
  * tests in src/test/resources/projects do that, for a few names, in minutes): the real application.yml
  * template rendered by Velocity as archetype:generate 3.4.1 configures it, then the real
- * archetype-post-generate.groovy run with the binding that archetype:generate gives it.
+ * archetype-post-generate.groovy run with the binding that archetype:generate gives it (the script
+ * hands the work to dev.itemshop.archetype.PostGenerate, which it finds through the thread's context
+ * class loader: archetype:generate sets that to the archetype jar, and here it is the test class path,
+ * which holds target/classes).
  *
  * <p>The random names come from a seed printed at the start; rerun one with
  * {@code -DitemNameSeed=<seed>}.
