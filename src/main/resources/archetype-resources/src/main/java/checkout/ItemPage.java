@@ -48,6 +48,16 @@ public class ItemPage {
 		return Collections.unmodifiableMap(priceByItemId);
 	}
 
+	// StripeSettings refuses any other key at start-up; checked again here, where a key enters a page,
+	// so that no change elsewhere can ever put a secret key into one.
+	private String publishableKey() {
+		String key = settings.publishableKey();
+		if (key != null && !key.startsWith("pk_")) {
+			throw new IllegalStateException("Only a publishable key (pk_...) may be written into a page");
+		}
+		return key;
+	}
+
 	/** Fills the model for the item's page and returns the name of the view to render. */
 	public String show(Item item, Model model) {
 		model.addAttribute("item", item);
@@ -56,7 +66,7 @@ public class ItemPage {
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
 		model.addAttribute("locale", catalog.locale().toLanguageTag());
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
-		model.addAttribute("publishableKey", settings.publishableKey());
+		model.addAttribute("publishableKey", publishableKey());
 		model.addAttribute("stripeJsUrl", settings.jsUrl());
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
