@@ -3,7 +3,10 @@ package ${package};
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+
+import ${package}.catalog.Item;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -32,6 +35,9 @@ public final class StripeStub {
 	public static final String SECRET_KEY = "sk_test_placeholder_for_tests";
 
 	public static final String WEBHOOK_SECRET = "whsec_placeholder_for_tests";
+
+	/** The store id the tests run as (src/test/resources/application.properties). */
+	public static final String STORE_ID = "test-store";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -67,12 +73,55 @@ public final class StripeStub {
 		intent.putNull("last_payment_error");
 		intent.putNull("canceled_at");
 		intent.set("metadata", json.valueToTree(metadata));
+		if ("succeeded".equals(status)) {
+			// Expanded, as the store asks for it where refunds matter (latest_charge).
+			ObjectNode charge = (ObjectNode) fixture("charge.json");
+			charge.put("payment_intent", id);
+			charge.put("amount", amount);
+			charge.put("currency", currency);
+			intent.set("latest_charge", charge);
+		}
 		if ("requires_action".equals(status)) {
 			intent.set("next_action", json.readTree("{\"type\":\"use_stripe_sdk\",\"use_stripe_sdk\":{}}"));
 		}
 		else {
 			intent.putNull("next_action");
 		}
+		return intent.toString();
+	}
+
+	/**
+	 * The metadata the store writes into each payment it creates: what marks a payment as this
+	 * store's. Extra entries come in key, value pairs ("fulfilled", "true", say).
+	 */
+	public static Map<String, String> storeMetadata(String itemId, int quantity, long amount, String currency,
+			String... extra) {
+		Map<String, String> metadata = new HashMap<>(Map.of("store_id", STORE_ID, "item_id", itemId, "quantity",
+				Integer.toString(quantity), "amount", Long.toString(amount), "currency", currency));
+		for (int i = 0; i + 1 < extra.length; i += 2) {
+			metadata.put(extra[i], extra[i + 1]);
+		}
+		return metadata;
+	}
+
+	/** The store's metadata for a quantity of an item at its catalog price. */
+	public static Map<String, String> storeMetadata(Item item, int quantity, String... extra) {
+		return storeMetadata(item.id(), quantity, item.amountInMinorUnits(quantity), item.currency(), extra);
+	}
+
+	/** The payment with part or all of its charge refunded, as Stripe reports it after a refund. */
+	public static String refunded(String intentJson, long amountRefunded) {
+		ObjectNode intent = (ObjectNode) json.readTree(intentJson);
+		ObjectNode charge = (ObjectNode) intent.get("latest_charge");
+		charge.put("amount_refunded", amountRefunded);
+		charge.put("refunded", amountRefunded >= charge.get("amount").asLong());
+		return intent.toString();
+	}
+
+	/** The payment with its charge disputed by the card holder (charge.dispute.created). */
+	public static String disputed(String intentJson) {
+		ObjectNode intent = (ObjectNode) json.readTree(intentJson);
+		((ObjectNode) intent.get("latest_charge")).put("disputed", true);
 		return intent.toString();
 	}
 

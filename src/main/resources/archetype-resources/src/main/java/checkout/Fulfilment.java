@@ -2,6 +2,7 @@ package ${package}.checkout;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import ${package}.checkout.FulfilmentClaims.Claim;
 import com.stripe.StripeClient;
@@ -12,7 +13,8 @@ import com.stripe.param.PaymentIntentUpdateParams;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a succeeded payment to {@link PurchaseHooks#postPurchase} once, whoever notices it first:
+ * Hands a succeeded payment of this store's ({@link StorePayments}) to {@link PurchaseHooks#postPurchase}
+ * once, whoever notices it first:
  * the purchase request (or a doubled copy of it), the completion after 3-D Secure, or Stripe's
  * webhook. Stripe keeps the record: a PaymentIntent is marked with {@code fulfilled=true} in its
  * metadata.
@@ -40,20 +42,27 @@ public class Fulfilment {
 
 	private final PurchaseHooks hooks;
 
+	private final StorePayments storePayments;
+
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Clock.systemUTC());
 
-	Fulfilment(StripeClient stripe, PurchaseHooks hooks) {
+	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StorePayments storePayments) {
 		this.stripe = stripe;
 		this.hooks = hooks;
+		this.storePayments = storePayments;
 	}
 
 	/**
-	 * Returns true if this call fulfilled the payment, false if it was not due or someone else
-	 * fulfilled it. Throws if postPurchase throws (here or in the request it waited for), so that
+	 * Returns true if this call fulfilled the payment, false if it was not due, not this store's, or
+	 * someone else fulfilled it. Throws if postPurchase throws (here or in the request it waited for), so that
 	 * the webhook answers 500 and Stripe delivers the event again later.
 	 */
 	public boolean fulfil(PaymentIntent intent) throws StripeException {
 		if (!"succeeded".equals(intent.getStatus()) || "true".equals(intent.getMetadata().get(FULFILLED))) {
+			return false;
+		}
+		Optional<Purchase> purchase = storePayments.purchaseOf(intent);
+		if (purchase.isEmpty()) {
 			return false;
 		}
 		String id = intent.getId();
@@ -70,7 +79,7 @@ public class Fulfilment {
 			return false;
 		}
 		try {
-			hooks.postPurchase(Purchase.from(intent));
+			hooks.postPurchase(purchase.get());
 		}
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);

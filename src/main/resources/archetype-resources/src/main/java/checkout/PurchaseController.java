@@ -8,6 +8,7 @@ import ${package}.catalog.Item;
 import ${package}.checkout.PurchaseResponse.ActionRequired;
 import ${package}.checkout.PurchaseResponse.Failure;
 import ${package}.checkout.PurchaseResponse.Receipt;
+import ${package}.ratelimit.PurchaseRateLimiter;
 import ${package}.stripe.StripeSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -56,14 +57,20 @@ class PurchaseController {
 
 	private final StripeSettings settings;
 
+	private final StorePayments storePayments;
+
+	private final PurchaseRateLimiter rateLimiter;
+
 	PurchaseController(Catalog catalog, PurchaseHooks hooks, Fulfilment fulfilment, ReceiptLinks receiptLinks,
-			StripeClient stripe, StripeSettings settings) {
+			StripeClient stripe, StripeSettings settings, StorePayments storePayments, PurchaseRateLimiter rateLimiter) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.fulfilment = fulfilment;
 		this.receiptLinks = receiptLinks;
 		this.stripe = stripe;
 		this.settings = settings;
+		this.storePayments = storePayments;
+		this.rateLimiter = rateLimiter;
 	}
 
 	// Answers only in JSON: a client that cannot read it is refused (406) before anything is charged,
@@ -96,14 +103,14 @@ class PurchaseController {
 			.setAutomaticPaymentMethods(
 					AutomaticPaymentMethods.builder().setEnabled(true).setAllowRedirects(AllowRedirects.NEVER).build())
 			.setReceiptEmail(blankToNull(order.email()))
-			.putMetadata(Purchase.ITEM_ID, item.id())
-			.putMetadata(Purchase.QUANTITY, Integer.toString(order.quantity()))
+			.putAllMetadata(storePayments.metadataFor(order))
 			.build();
 		// The same confirmation token always gives the same key, so a retried or doubled
 		// request returns the first PaymentIntent instead of charging again.
 		RequestOptions options = RequestOptions.builder()
 			.setIdempotencyKey("purchase-" + request.confirmationTokenId())
 			.build();
+		rateLimiter.admitToStripe();
 		return answer(stripe.v1().paymentIntents().create(params, options));
 	}
 
@@ -116,8 +123,10 @@ class PurchaseController {
 		if (!secret.matches()) {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
 		}
+		rateLimiter.admitToStripe();
 		PaymentIntent intent = stripe.v1().paymentIntents().retrieve(secret.group(1));
-		if (!clientSecret.equals(intent.getClientSecret())) {
+		// A client secret of another of the account's payments (a payment link's, say) gets no receipt here.
+		if (!clientSecret.equals(intent.getClientSecret()) || storePayments.purchaseOf(intent).isEmpty()) {
 			throw new PurchaseFailedException(HttpStatus.BAD_REQUEST, "This payment is unknown.");
 		}
 		return answer(intent);
@@ -161,7 +170,7 @@ class PurchaseController {
 	private void requirePaymentsEnabled() {
 		if (!settings.paymentsEnabled()) {
 			throw new PurchaseFailedException(HttpStatus.SERVICE_UNAVAILABLE,
-					"This store is not taking payments yet: its Stripe keys are not set.");
+					"This store is not taking payments yet.");
 		}
 	}
 

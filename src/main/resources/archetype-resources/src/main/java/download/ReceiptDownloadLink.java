@@ -1,5 +1,6 @@
 package ${package}.download;
 
+import ${package}.checkout.PaymentState;
 import ${package}.checkout.Purchase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Puts a fresh download link on the receipt page of a paid purchase. Opening the receipt again
+ * Puts a fresh download link on the receipt page of a paid purchase (not refunded, not disputed). Opening the receipt again
  * gives a new link, so an expired link never means a lost purchase.
  */
 @Component
@@ -25,7 +26,7 @@ class ReceiptDownloadLink implements HandlerInterceptor {
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView receipt) {
 		if (receipt != null && receipt.getModel().get("purchase") instanceof Purchase purchase
-				&& "succeeded".equals(receipt.getModel().get("status"))) {
+				&& PaymentState.PAID.name().equals(receipt.getModel().get("state"))) {
 			receipt.addObject("downloadUrl", links.pathFor(purchase.paymentIntentId(), purchase.itemId()));
 		}
 	}

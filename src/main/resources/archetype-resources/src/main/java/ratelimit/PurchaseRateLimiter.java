@@ -21,11 +21,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Counts payment attempts per client address and for the whole store (token buckets from
  * Bucket4j), and refuses the ones over the limit before they reach Stripe.
  *
+ * <p>Every request counts against its client's limit, here before the request is read. Only the
+ * attempts that are about to reach Stripe count against the store's ceiling
+ * ({@link #admitToStripe()}, called by the checkout once a request is valid): otherwise anyone
+ * could use up the ceiling with junk that never charges a card, and lock real shoppers out.
+ *
  * <p>The buckets live in this instance's memory. With several instances behind a load balancer,
  * each counts on its own; the README shows how to keep the buckets in Redis instead.
  */
 @Component
-class PurchaseRateLimiter implements HandlerInterceptor {
+public class PurchaseRateLimiter implements HandlerInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(PurchaseRateLimiter.class);
 
@@ -58,6 +63,14 @@ class PurchaseRateLimiter implements HandlerInterceptor {
 			throw new TooManyAttemptsException("Too many payment attempts from your connection. "
 					+ "Please wait a few minutes and try again.", Duration.ofNanos(mine.getNanosToWaitForRefill()));
 		}
+		return true;
+	}
+
+	/**
+	 * Counts a valid attempt against the limit for all clients together, just before it reaches
+	 * Stripe; throws {@link TooManyAttemptsException} when the store is over it.
+	 */
+	public void admitToStripe() {
 		ConsumptionProbe everyone = allClients.tryConsumeAndReturnRemaining(1);
 		if (!everyone.isConsumed()) {
 			log.warn("Refused a payment attempt: the store is over {} attempts per {} from all clients",
@@ -65,7 +78,6 @@ class PurchaseRateLimiter implements HandlerInterceptor {
 			throw new TooManyAttemptsException("The store is receiving too many payment attempts right now. "
 					+ "Please try again in a minute.", Duration.ofNanos(everyone.getNanosToWaitForRefill()));
 		}
-		return true;
 	}
 
 	/**

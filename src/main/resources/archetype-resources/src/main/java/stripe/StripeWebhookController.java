@@ -1,6 +1,8 @@
 package ${package}.stripe;
 
+import ${package}.catalog.Catalog;
 import ${package}.checkout.Fulfilment;
+import ${package}.checkout.StorePayments;
 import com.stripe.StripeClient;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
@@ -10,6 +12,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Stripe's webhook: fulfils a payment whose shopper closed the tab before the browser could
  * (after 3-D Secure, say). Run {@code stripe listen --forward-to localhost:8080/stripe/webhook}
  * to receive events while developing.
+ *
+ * <p>The endpoint hears every payment of the Stripe account: the ones this store did not create
+ * (payment links, invoices, another store) are acknowledged and left alone.
  *
  * <p>Stripe reads only the status code: 2xx means "received", anything else means "deliver it
  * again later" (for up to three days). So a 5xx is answered only when a retry can help, and the
@@ -38,10 +44,20 @@ class StripeWebhookController {
 
 	private final Fulfilment fulfilment;
 
-	StripeWebhookController(StripeClient stripe, StripeSettings settings, Fulfilment fulfilment) {
+	private final StorePayments storePayments;
+
+	private final Catalog catalog;
+
+	private final JsonMapper json;
+
+	StripeWebhookController(StripeClient stripe, StripeSettings settings, Fulfilment fulfilment,
+			StorePayments storePayments, Catalog catalog, JsonMapper json) {
 		this.stripe = stripe;
 		this.settings = settings;
 		this.fulfilment = fulfilment;
+		this.storePayments = storePayments;
+		this.catalog = catalog;
+		this.json = json;
 	}
 
 	// The body is read as a String: the signature covers the exact bytes Stripe sent.
@@ -68,26 +84,49 @@ class StripeWebhookController {
 			return ResponseEntity.badRequest().body("Unreadable event");
 		}
 		if ("payment_intent.succeeded".equals(event.getType())) {
-			String paymentIntentId = paymentIntentId(event);
-			if (paymentIntentId == null) {
+			PaymentIntent intent = paymentIntent(event);
+			if (intent == null && namesThisStore(event)) {
 				// A 400 shows as a failed delivery in Stripe's dashboard: a payment is not lost silently.
 				log.warn("Event {} ({}) carries no readable PaymentIntent", event.getId(), event.getType());
 				return ResponseEntity.badRequest().body("Unreadable event");
 			}
-			return fulfil(paymentIntentId);
+			// Another of the account's payments: answered 200, or Stripe would deliver it again for days.
+			if (intent == null) {
+				log.warn("Ignored event {}: its payment cannot be read and does not name this store", event.getId());
+				return ResponseEntity.ok("ok");
+			}
+			if (storePayments.purchaseOf(intent).isEmpty()) {
+				log.info("Ignored event {}: payment {} was not made by this store", event.getId(), intent.getId());
+				return ResponseEntity.ok("ok");
+			}
+			return fulfil(intent.getId());
 		}
 		// Other event types are acknowledged and ignored, as Stripe expects.
 		return ResponseEntity.ok("ok");
 	}
 
-	private static String paymentIntentId(Event event) {
+	private static PaymentIntent paymentIntent(Event event) {
 		try {
 			StripeObject object = event.getDataObjectDeserializer().deserializeUnsafe();
-			return object instanceof PaymentIntent intent ? intent.getId() : null;
+			return object instanceof PaymentIntent intent && intent.getId() != null ? intent : null;
 		}
 		catch (EventDataObjectDeserializationException | RuntimeException ex) {
 			// Signed by Stripe, yet not the shape this stripe-java version reads.
 			return null;
+		}
+	}
+
+	/** Whether an event's object, unreadable as a PaymentIntent, still names this store in its metadata. */
+	private boolean namesThisStore(Event event) {
+		try {
+			return catalog.id()
+				.equals(json.readTree(event.getDataObjectDeserializer().getRawJson())
+					.path("metadata")
+					.path(StorePayments.STORE_ID)
+					.asString(null));
+		}
+		catch (RuntimeException unreadable) {
+			return false;
 		}
 	}
 
@@ -103,6 +142,12 @@ class StripeWebhookController {
 			return ResponseEntity.ok("ok");
 		}
 		catch (StripeException ex) {
+			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+				// Stripe does not know the payment (deleted test data, another account's event):
+				// no retry can change that, so the delivery is acknowledged.
+				log.warn("Webhook: Stripe has no payment {}; the event is acknowledged and ignored", paymentIntentId);
+				return ResponseEntity.ok("ok");
+			}
 			// Not the message: Stripe writes it for developers and it can echo request details.
 			log.warn("Webhook: a Stripe call for {} failed, HTTP {} {} (request {}); Stripe will retry",
 					paymentIntentId, ex.getStatusCode(), ex.getCode(), ex.getRequestId());

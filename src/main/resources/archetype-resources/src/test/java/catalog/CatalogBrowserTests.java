@@ -1,7 +1,5 @@
 package ${package}.catalog;
 
-import java.util.Map;
-
 import ${package}.Browser;
 import ${package}.StripeStub;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -45,7 +43,7 @@ class CatalogBrowserTests {
 		Item item = catalog.items().get(catalog.items().size() - 1);
 		int quantity = Math.min(3, catalog.maxQuantity());
 		String intent = StripeStub.paymentIntent(PI, "succeeded", item.amountInMinorUnits(quantity), item.currency(),
-				Map.of("item_id", item.id(), "quantity", Integer.toString(quantity)));
+				StripeStub.storeMetadata(item, quantity));
 		StripeStub.willCreatePaymentIntent(stripe, intent);
 		StripeStub.willUpdatePaymentIntent(stripe, PI, intent);
 		StripeStub.willReturnPaymentIntent(stripe, PI, intent);

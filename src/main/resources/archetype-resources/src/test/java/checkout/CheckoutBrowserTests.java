@@ -1,7 +1,6 @@
 package ${package}.checkout;
 
 import java.util.List;
-import java.util.Map;
 
 import ${package}.Browser;
 import ${package}.StripeStub;
@@ -64,7 +63,7 @@ class CheckoutBrowserTests {
 
 	String intent(String status) {
 		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
-				Map.of("item_id", item.id(), "quantity", "1"));
+				StripeStub.storeMetadata(item, 1));
 	}
 
 	void payWithTheTestCard() {

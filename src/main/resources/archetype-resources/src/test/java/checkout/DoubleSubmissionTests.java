@@ -88,11 +88,11 @@ class DoubleSubmissionTests {
 	}
 
 	Map<String, String> unfulfilled() {
-		return Map.of("item_id", item.id(), "quantity", "1");
+		return StripeStub.storeMetadata(item, 1);
 	}
 
 	Map<String, String> fulfilled() {
-		return Map.of("item_id", item.id(), "quantity", "1", "fulfilled", "true");
+		return StripeStub.storeMetadata(item, 1, "fulfilled", "true");
 	}
 
 	MockHttpServletResponse purchase(String token) throws Exception {

@@ -72,8 +72,8 @@ class PurchaseControllerTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		item = catalog.firstItem();
-		unfulfilled = Map.of("item_id", item.id(), "quantity", "1");
-		fulfilled = Map.of("item_id", item.id(), "quantity", "1", "fulfilled", "true");
+		unfulfilled = StripeStub.storeMetadata(item, 1);
+		fulfilled = StripeStub.storeMetadata(item, 1, "fulfilled", "true");
 	}
 
 	ResultActions purchase(String json) throws Exception {

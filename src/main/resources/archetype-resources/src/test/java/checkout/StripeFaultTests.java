@@ -164,14 +164,14 @@ class StripeFaultTests {
 	void tryingAgainAfterATimeoutSendsTheSameIdempotencyKeyAndFulfilsOnce() throws Exception {
 		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents")).inScenario("slow minute")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(okJson(succeeded(Map.of("item_id", item.id(), "quantity", "1")))
+			.willReturn(okJson(succeeded(StripeStub.storeMetadata(item, 1)))
 				.withFixedDelay(STRIPE_DELAY_MILLIS))
 			.willSetStateTo("answering again"));
 		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/payment_intents")).inScenario("slow minute")
 			.whenScenarioStateIs("answering again")
-			.willReturn(okJson(succeeded(Map.of("item_id", item.id(), "quantity", "1")))));
+			.willReturn(okJson(succeeded(StripeStub.storeMetadata(item, 1)))));
 		StripeStub.willUpdatePaymentIntent(stripe, PI,
-				succeeded(Map.of("item_id", item.id(), "quantity", "1", "fulfilled", "true")));
+				succeeded(StripeStub.storeMetadata(item, 1, "fulfilled", "true")));
 
 		purchaseItem().andExpect(status().isServiceUnavailable());
 		purchaseItem().andExpect(status().isOk()).andExpect(jsonPath("$.receiptUrl").exists());
@@ -183,7 +183,7 @@ class StripeFaultTests {
 
 	@Test
 	void aPaymentThatSucceededIsAnsweredWithItsReceiptEvenIfPostPurchaseFails() throws Exception {
-		StripeStub.willCreatePaymentIntent(stripe, succeeded(Map.of("item_id", item.id(), "quantity", "1")));
+		StripeStub.willCreatePaymentIntent(stripe, succeeded(StripeStub.storeMetadata(item, 1)));
 		doThrow(new IllegalStateException("the order database is down"))
 			.when(hooks)
 			.postPurchase(any());

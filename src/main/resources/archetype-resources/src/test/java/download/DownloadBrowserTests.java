@@ -2,7 +2,6 @@ package ${package}.download;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import ${package}.Browser;
 import ${package}.StripeStub;
@@ -48,7 +47,7 @@ class DownloadBrowserTests {
 	void payThenFollowTheReceiptsLinkAndGetTheFile() throws Exception {
 		Item item = catalog.firstItem();
 		String intent = StripeStub.paymentIntent(PI, "succeeded", item.amountInMinorUnits(1), item.currency(),
-				Map.of("item_id", item.id(), "quantity", "1"));
+				StripeStub.storeMetadata(item, 1));
 		StripeStub.willCreatePaymentIntent(stripe, intent);
 		StripeStub.willUpdatePaymentIntent(stripe, PI, intent);
 		StripeStub.willReturnPaymentIntent(stripe, PI, intent);

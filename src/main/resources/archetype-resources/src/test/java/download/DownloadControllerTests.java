@@ -1,11 +1,10 @@
 package ${package}.download;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
@@ -30,6 +29,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -51,7 +52,10 @@ class DownloadControllerTests {
 		StripeStub.configure(registry, stripe);
 	}
 
-	static final String PI = "pi_3TestDownload";
+	static final AtomicInteger payments = new AtomicInteger();
+
+	// A new payment for each test: the store reuses what Stripe said about a payment for a while.
+	final String PI = "pi_3TestDownload" + payments.incrementAndGet();
 
 	@Autowired
 	MockMvc mvc;
@@ -72,19 +76,16 @@ class DownloadControllerTests {
 		item = catalog.firstItem();
 	}
 
-	/** Stripe's answer for the PaymentIntent, with its charge expanded as the controller asks. */
-	void stripeHasPayment(String status, boolean refunded) throws IOException {
-		JsonMapper json = JsonMapper.builder().build();
-		ObjectNode intent = (ObjectNode) json.readTree(StripeStub.paymentIntent(PI, status,
-				item.amountInMinorUnits(1), item.currency(), Map.of("item_id", item.id(), "quantity", "1")));
-		try (InputStream fixture = getClass().getResourceAsStream("/stripe/charge.json")) {
-			ObjectNode charge = (ObjectNode) json.readTree(fixture);
-			charge.put("payment_intent", PI);
-			charge.put("refunded", refunded);
-			charge.put("amount_refunded", refunded ? item.amountInMinorUnits(1) : 0);
-			intent.set("latest_charge", charge);
-		}
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent.toString());
+	/** Stripe's answer for the PaymentIntent: the store's own, with its charge expanded as the controller asks. */
+	String payment(String status) {
+		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
+				StripeStub.storeMetadata(item, 1));
+	}
+
+	void stripeHasPayment(String status, boolean refunded) {
+		String intent = payment(status);
+		StripeStub.willReturnPaymentIntent(stripe, PI,
+				refunded ? StripeStub.refunded(intent, item.amountInMinorUnits(1)) : intent);
 	}
 
 	ResultActions follow(String path) throws Exception {
@@ -126,6 +127,18 @@ class DownloadControllerTests {
 		stripeHasPayment("succeeded", false);
 
 		follow(receiptLinks.pathFor(PI)).andExpect(content().string(containsString("href=\"/download/")));
+	}
+
+	@Test
+	void aLinkFollowedOverAndOverAsksStripeOnce() throws Exception {
+		// Stripe's rate limit is per account: one link fetched in a loop must not use it up.
+		stripeHasPayment("succeeded", false);
+
+		for (int i = 0; i < 100; i++) {
+			follow(links.pathFor(PI, item.id())).andExpect(status().isOk());
+		}
+
+		stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
 	}
 
 	@Nested
@@ -173,6 +186,43 @@ class DownloadControllerTests {
 
 			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
 				.andExpect(content().string(containsString("refunded")));
+		}
+
+		@Test
+		void aPartlyRefundedPurchaseNoLongerDownloads() throws Exception {
+			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.refunded(payment("succeeded"), 1));
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("refunded")));
+		}
+
+		@Test
+		void aDisputedPurchaseNoLongerDownloads() throws Exception {
+			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.disputed(payment("succeeded")));
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("disputed")));
+		}
+
+		@Test
+		void whenStripesAnswerDoesNotSayWhetherItWasRefundedTheFileIsNotServed() throws Exception {
+			// The charge as an id, not expanded: a refund cannot be ruled out, so the check fails closed.
+			ObjectNode intent = (ObjectNode) JsonMapper.builder().build().readTree(payment("succeeded"));
+			intent.put("latest_charge", "ch_3NotExpanded");
+			StripeStub.willReturnPaymentIntent(stripe, PI, intent.toString());
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isServiceUnavailable())
+				.andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION));
+		}
+
+		@Test
+		void aPaymentThisStoreDidNotMakeDoesNotDownloadEvenWithItsItemId() throws Exception {
+			// A payment link for one cent whose metadata names this item, as an attacker run found.
+			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.paymentIntent(PI, "succeeded", 1, item.currency(),
+					Map.of("item_id", item.id(), "quantity", "1")));
+
+			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
+				.andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION));
 		}
 
 		@Test
