@@ -24,7 +24,7 @@ class NoKeysBrowserTests {
 	void theItemPageShowsTheNoticeAndLoadsNoStripeScript() {
 		browser.open(ITEM_PAGE);
 
-		assertThat(browser.find("#payments-disabled").getText()).contains("Stripe keys are not set");
+		assertThat(browser.find("#payments-disabled").getText()).contains("This store is not taking payments yet");
 		assertThat(browser.findAll("#payment-form")).isEmpty();
 		assertThat(browser.script("return typeof Stripe")).isEqualTo("undefined");
 		browser.screenshot("no-keys");
