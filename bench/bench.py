@@ -194,7 +194,10 @@ def throughput(apps):
 
 STANDIN_INTENT = {
     "id": "pi_bench", "object": "payment_intent", "amount": 900, "currency": "usd", "status": "succeeded",
-    "client_secret": "pi_bench_secret_placeholder", "metadata": {"item_id": "item", "quantity": "1"},
+    "client_secret": "pi_bench_secret_placeholder",
+    # What the store writes into its own payments (store.id is set to "bench" below): without it the
+    # store would take the stand-in's payment for another one of the account's and not fulfil it.
+    "metadata": {"store_id": "bench", "item_id": "item", "quantity": "1", "amount": "900", "currency": "usd"},
     "livemode": False, "payment_method_types": ["card"], "created": 1234567890,
 }
 
@@ -213,6 +216,7 @@ def purchase(store):
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     # One client buying thousands of times a second is what the card-testing limits refuse: lift them.
     pointed = App(store.name, store.directory, store.page, ["--stripe.api-base=http://127.0.0.1:18099",
+                                                            "--store.id=bench",
                                                             "--purchase-limits.per-client.attempts=1000000000",
                                                             "--purchase-limits.all-clients.attempts=1000000000"])
     process, _ = pointed.start(18080)
