@@ -2,7 +2,9 @@ package ${package}.ratelimit;
 
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -45,13 +48,19 @@ class PurchaseRateLimitTests {
 	Catalog catalog;
 
 	ResultActions attempt(int card) throws Exception {
+		return attempt(purchaseWithCard(card), "192.0.2.77");
+	}
+
+	ResultActions attempt(String body, String address) throws Exception {
 		return mvc.perform(post("/purchase").with(csrf()).with(request -> {
-			request.setRemoteAddr("192.0.2.77");
+			request.setRemoteAddr(address);
 			return request;
-		})
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"confirmationTokenId\": \"ctoken_1Card%d\", \"itemId\": \"%s\"}".formatted(card,
-					catalog.firstItem().id())));
+		}).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	String purchaseWithCard(int card) {
+		return "{\"confirmationTokenId\": \"ctoken_1Card%d\", \"itemId\": \"%s\"}".formatted(card,
+				catalog.firstItem().id());
 	}
 
 	@Test
@@ -66,6 +75,37 @@ class PurchaseRateLimitTests {
 			.andExpect(jsonPath("$.error.message").value(containsString("Too many payment attempts")));
 
 		stripe.verify(3, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+	}
+
+	/**
+	 * The store's ceiling on attempts from all clients together protects the Stripe account from
+	 * card testers spread over many addresses. Junk that never reaches Stripe must not use it up, or
+	 * anyone could lock real shoppers out without trying a single card.
+	 */
+	@Nested
+	@TestPropertySource(properties = { "purchase-limits.all-clients.attempts=5", "purchase-limits.all-clients.per=10m" })
+	class StoreWideCeiling {
+
+		@Test
+		void junkFromManyClientsDoesNotUseUpTheCeilingButValidAttemptsDo() throws Exception {
+			Item item = catalog.firstItem();
+			String paid = StripeStub.paymentIntent("pi_3UnderTheCeiling", "succeeded", item.amountInMinorUnits(1),
+					item.currency(), StripeStub.storeMetadata(item, 1));
+			StripeStub.willCreatePaymentIntent(stripe, paid);
+			StripeStub.willUpdatePaymentIntent(stripe, "pi_3UnderTheCeiling", paid);
+			for (int client = 1; client <= 140; client++) {
+				attempt("{}", "198.51.100." + client).andExpect(status().isBadRequest());
+			}
+
+			// A real shopper still gets through, and so do the next ones up to the ceiling.
+			for (int card = 1; card <= 5; card++) {
+				attempt(purchaseWithCard(card), "203.0.113." + card).andExpect(status().isOk());
+			}
+			attempt(purchaseWithCard(6), "203.0.113.6").andExpect(status().isTooManyRequests());
+
+			stripe.verify(5, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+		}
+
 	}
 
 }
