@@ -13,11 +13,10 @@ import com.stripe.param.PaymentIntentUpdateParams;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a succeeded payment of this store's ({@link StorePayments}) to {@link PurchaseHooks#postPurchase}
- * once, whoever notices it first:
- * the purchase request (or a doubled copy of it), the completion after 3-D Secure, or Stripe's
- * webhook. Stripe keeps the record: a PaymentIntent is marked with {@code fulfilled=true} in its
- * metadata.
+ * Hands a succeeded payment of this store's ({@link StorePayments}) to
+ * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the purchase request (or a
+ * doubled copy of it), the completion after 3-D Secure, or Stripe's webhook. Stripe keeps the
+ * record: a PaymentIntent is marked with {@code fulfilled=true} in its metadata.
  *
  * <p>Within this instance the payment is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
@@ -53,9 +52,9 @@ public class Fulfilment {
 	}
 
 	/**
-	 * Returns true if this call fulfilled the payment, false if it was not due, not this store's, or
-	 * someone else fulfilled it. Throws if postPurchase throws (here or in the request it waited for), so that
-	 * the webhook answers 500 and Stripe delivers the event again later.
+	 * Returns true if this call fulfilled the payment, false if it was not due, not this store's,
+	 * or someone else fulfilled it. Throws if postPurchase throws (here or in the request it waited
+	 * for), so that the webhook answers 500 and Stripe delivers the event again later.
 	 */
 	public boolean fulfil(PaymentIntent intent) throws StripeException {
 		if (!"succeeded".equals(intent.getStatus()) || "true".equals(intent.getMetadata().get(FULFILLED))) {

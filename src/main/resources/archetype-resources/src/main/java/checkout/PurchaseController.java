@@ -110,6 +110,7 @@ class PurchaseController {
 		RequestOptions options = RequestOptions.builder()
 			.setIdempotencyKey("purchase-" + request.confirmationTokenId())
 			.build();
+		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
 		rateLimiter.admitToStripe();
 		return answer(stripe.v1().paymentIntents().create(params, options));
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import com.stripe.model.PaymentIntent;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StorePayments {
 
-	public static final String STORE_ID = "store_id";
+	static final String STORE_ID = "store_id";
 
 	static final String ITEM_ID = "item_id";
 
@@ -54,13 +55,18 @@ public class StorePayments {
 		Optional<Item> item = catalog.find(metadata.get(ITEM_ID));
 		Integer quantity = wholeNumber(metadata.get(QUANTITY), catalog.maxQuantity());
 		Integer amount = wholeNumber(metadata.get(AMOUNT), Integer.MAX_VALUE);
-		if (item.isEmpty() || quantity == null || amount == null || intent.getAmount() == null
-				|| intent.getAmount() != amount.longValue() || intent.getCurrency() == null
-				|| !intent.getCurrency().equals(metadata.get(CURRENCY))) {
+		boolean chargedAsPriced = amount != null && Long.valueOf(amount).equals(intent.getAmount())
+				&& metadata.get(CURRENCY) != null && metadata.get(CURRENCY).equals(intent.getCurrency());
+		if (item.isEmpty() || quantity == null || !chargedAsPriced) {
 			return Optional.empty();
 		}
 		return Optional.of(new Purchase(intent.getId(), item.get().id(), quantity, intent.getAmount(),
 				intent.getCurrency(), intent.getReceiptEmail()));
+	}
+
+	/** Whether a payment's JSON, too broken to read as a PaymentIntent, still names this store in its metadata. */
+	public boolean namesThisStore(JsonNode payment) {
+		return catalog.id().equals(payment.path("metadata").path(STORE_ID).asString(null));
 	}
 
 	/** A number from 1 to max written as plain digits, or null. */

@@ -1,6 +1,5 @@
 package ${package}.stripe;
 
-import ${package}.catalog.Catalog;
 import ${package}.checkout.Fulfilment;
 import ${package}.checkout.StorePayments;
 import com.stripe.StripeClient;
@@ -46,17 +45,14 @@ class StripeWebhookController {
 
 	private final StorePayments storePayments;
 
-	private final Catalog catalog;
-
 	private final JsonMapper json;
 
 	StripeWebhookController(StripeClient stripe, StripeSettings settings, Fulfilment fulfilment,
-			StorePayments storePayments, Catalog catalog, JsonMapper json) {
+			StorePayments storePayments, JsonMapper json) {
 		this.stripe = stripe;
 		this.settings = settings;
 		this.fulfilment = fulfilment;
 		this.storePayments = storePayments;
-		this.catalog = catalog;
 		this.json = json;
 	}
 
@@ -85,13 +81,13 @@ class StripeWebhookController {
 		}
 		if ("payment_intent.succeeded".equals(event.getType())) {
 			PaymentIntent intent = paymentIntent(event);
-			if (intent == null && namesThisStore(event)) {
-				// A 400 shows as a failed delivery in Stripe's dashboard: a payment is not lost silently.
-				log.warn("Event {} ({}) carries no readable PaymentIntent", event.getId(), event.getType());
-				return ResponseEntity.badRequest().body("Unreadable event");
-			}
-			// Another of the account's payments: answered 200, or Stripe would deliver it again for days.
 			if (intent == null) {
+				if (namesThisStore(event)) {
+					// A 400 shows as a failed delivery in Stripe's dashboard: a payment is not lost silently.
+					log.warn("Event {} ({}) carries no readable PaymentIntent", event.getId(), event.getType());
+					return ResponseEntity.badRequest().body("Unreadable event");
+				}
+				// Another of the account's payments, answered 200: Stripe would deliver it again for days.
 				log.warn("Ignored event {}: its payment cannot be read and does not name this store", event.getId());
 				return ResponseEntity.ok("ok");
 			}
@@ -119,11 +115,7 @@ class StripeWebhookController {
 	/** Whether an event's object, unreadable as a PaymentIntent, still names this store in its metadata. */
 	private boolean namesThisStore(Event event) {
 		try {
-			return catalog.id()
-				.equals(json.readTree(event.getDataObjectDeserializer().getRawJson())
-					.path("metadata")
-					.path(StorePayments.STORE_ID)
-					.asString(null));
+			return storePayments.namesThisStore(json.readTree(event.getDataObjectDeserializer().getRawJson()));
 		}
 		catch (RuntimeException unreadable) {
 			return false;
