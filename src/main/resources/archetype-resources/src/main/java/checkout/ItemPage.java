@@ -67,7 +67,6 @@ public class ItemPage {
 		model.addAttribute("locale", catalog.locale().toLanguageTag());
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", publishableKey());
-		model.addAttribute("stripeJsUrl", settings.jsUrl());
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 

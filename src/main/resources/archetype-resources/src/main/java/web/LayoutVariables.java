@@ -3,6 +3,7 @@ package ${package}.web;
 import java.util.Map;
 
 import ${package}.catalog.Catalog;
+import ${package}.stripe.StripeSettings;
 
 import org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,19 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 
 	private final Catalog catalog;
 
-	LayoutVariables(Catalog catalog) {
+	private final StripeSettings stripe;
+
+	LayoutVariables(Catalog catalog, StripeSettings stripe) {
 		this.catalog = catalog;
+		this.stripe = stripe;
 	}
 
 	@Override
 	public void customizeFreeMarkerVariables(Map<String, Object> variables) {
 		variables.put("storeName", catalog.name());
+		// Stripe asks for stripe.js on every page of a store, not just the payment form: it watches
+		// how shoppers move through the site to tell them from fraudsters (Radar). Not without keys.
+		variables.put("stripeJsUrl", stripe.paymentsEnabled() ? stripe.jsUrl() : "");
 	}
 
 }

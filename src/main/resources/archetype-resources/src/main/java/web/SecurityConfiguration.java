@@ -3,12 +3,14 @@ package ${package}.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The store has no logins. Spring Security is here for CSRF protection and security headers.
+ * The store has no logins. Spring Security is here for CSRF protection and security headers, at its
+ * defaults otherwise: a login added later (an admin page, say) works as Spring Security's guides say.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,22 +32,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
-		// The CSRF token lives in a cookie rather than an HTTP session, so the store keeps no
+		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
 			.ignoringRequestMatchers("/stripe/webhook"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			// Nobody logs in, so the filters that serve logins are left out: each would still run,
-			// for nothing, on every request.
-			.securityContext(context -> context.disable())
-			.sessionManagement(session -> session.disable())
-			.anonymous(anonymous -> anonymous.disable())
-			.servletApi(servletApi -> servletApi.disable())
-			.logout(logout -> logout.disable())
-			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.disable());
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}
 

@@ -74,7 +74,9 @@ class ReceiptControllerTests {
 			.andExpect(content().string(containsString("Thank you!")))
 			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(item.name(), "UTF-8"))))
 			.andExpect(content().string(containsString(item.formattedPrice(catalog.locale()))))
-			.andExpect(content().string(containsString(PI)));
+			.andExpect(content().string(containsString(PI)))
+			// On every page, as Stripe asks, for its fraud signals: not only where the payment form is.
+			.andExpect(content().string(containsString("<script src=\"https://js.stripe.com/v3/\" defer></script>")));
 	}
 
 	@Test
