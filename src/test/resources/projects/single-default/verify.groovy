@@ -1,3 +1,11 @@
+// archetype:integration-test found the generated files byte for byte those of reference/ (refreshed by
+// docs/update-references.sh); it does not look at which are executable.
+def reference = new File(basedir as File, 'reference')
+reference.eachFileRecurse(groovy.io.FileType.FILES) { expected ->
+    def path = reference.toPath().relativize(expected.toPath()).toString()
+    assert new File(context.projectDir as File, path).canExecute() == expected.canExecute() :
+            "${path} is ${expected.canExecute() ? 'not ' : ''}executable, unlike in reference/"
+}
 // The defaults of archetype-metadata.xml reach the page.
 binding.expectedName = 'My E-book'
 binding.expectedPrice = '$9.00'

@@ -1,0 +1,62 @@
+package com.example.downloads.catalog;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * One thing the store sells, as written under {@code store.items} in application.yml.
+ * The price is in major units (12.50 dollars, 1250 yen); Stripe wants minor units.
+ */
+public record Item(String id, String name, String description, BigDecimal price, String currency) {
+
+	/** Stripe's largest amount for one payment, in minor units. */
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999");
+
+	public Item {
+		require(id != null && id.matches("[a-z0-9][a-z0-9-]*"), "id must be lower-case letters, digits and dashes", id);
+		require(name != null && !name.isBlank(), "name must not be empty", id);
+		require(price != null && price.signum() > 0, "price must be greater than zero", id);
+		require(currency != null && currency.matches("[a-zA-Z]{3}"), "currency must be a 3-letter ISO 4217 code", id);
+		currency = currency.toLowerCase(Locale.ROOT);
+		int decimals = MinorUnits.priceDecimals(currency);
+		require(price.stripTrailingZeros().scale() <= decimals,
+				"price " + price.toPlainString() + " has more decimals than " + currency + " allows (" + decimals + ")", id);
+		require(price.movePointRight(MinorUnits.apiDecimals(currency)).compareTo(MAX_AMOUNT) <= 0,
+				"price " + price.toPlainString() + " is more than Stripe takes in one payment", id);
+		description = description == null ? "" : description;
+	}
+
+	/** The amount Stripe charges for this item: 12.50 usd is 1250, 1250 jpy is 1250. */
+	public long amountInMinorUnits(int quantity) {
+		return price.movePointRight(MinorUnits.apiDecimals(currency)).longValueExact() * quantity;
+	}
+
+	/** The price as a shopper reads it, with the currency's own symbol and decimals. */
+	public String formattedPrice(Locale locale) {
+		return format(price, currency, locale);
+	}
+
+	/** Formats an amount Stripe reported (minor units) in the given currency. */
+	public static String formatMinorUnits(long amount, String currency, Locale locale) {
+		return format(BigDecimal.valueOf(amount, MinorUnits.apiDecimals(currency)), currency, locale);
+	}
+
+	// The JDK knows each currency's symbol and decimals for display ("$12.50", "¥1,250").
+	private static String format(BigDecimal majorUnits, String currency, Locale locale) {
+		Currency unit = MinorUnits.unit(currency);
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(unit);
+		format.setMinimumFractionDigits(unit.getDefaultFractionDigits());
+		format.setMaximumFractionDigits(unit.getDefaultFractionDigits());
+		return format.format(majorUnits);
+	}
+
+	private static void require(boolean condition, String problem, String id) {
+		if (!condition) {
+			throw new IllegalArgumentException("store.items[id=" + id + "]: " + problem);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.example.downloads.download;
+
+import java.time.Instant;
+
+/** What a download link carries, once its signature has been checked. */
+record DownloadLink(String paymentIntentId, String itemId, Instant expiresAt) {
+}

@@ -1,0 +1,46 @@
+package com.example.downloads.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The store has no logins. Spring Security is here for CSRF protection and security headers, at its
+ * defaults otherwise: a login added later (an admin page, say) works as Spring Security's guides say.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/**
+	 * Exactly what stripe.js and the Payment Element need (Stripe's "Content Security Policy"
+	 * guide), and nothing else from outside this site.
+	 */
+	static final String CONTENT_SECURITY_POLICY = String.join("; ",
+			"default-src 'self'",
+			"script-src 'self' https://js.stripe.com https://*.js.stripe.com",
+			"frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com",
+			"connect-src 'self' https://api.stripe.com",
+			"img-src 'self' data: https://*.stripe.com",
+			"object-src 'none'",
+			"base-uri 'self'",
+			"form-action 'self'",
+			"frame-ancestors 'none'");
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
+		// state and any number of instances can serve the same shopper.
+		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
+			.ignoringRequestMatchers("/stripe/webhook"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		return http.build();
+	}
+
+}

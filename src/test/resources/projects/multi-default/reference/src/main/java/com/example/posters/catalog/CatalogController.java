@@ -1,0 +1,38 @@
+package com.example.posters.catalog;
+
+import com.example.posters.checkout.ItemPage;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The catalog at {@code /}, and each item with its payment form at {@code /items/{id}}. */
+@Controller
+class CatalogController {
+
+	private final Catalog catalog;
+
+	private final ItemPage itemPage;
+
+	CatalogController(Catalog catalog, ItemPage itemPage) {
+		this.catalog = catalog;
+		this.itemPage = itemPage;
+	}
+
+	@GetMapping("/")
+	String showCatalog(Model model) {
+		model.addAttribute("items", catalog.items());
+		model.addAttribute("prices", itemPage.prices());
+		return "catalog";
+	}
+
+	@GetMapping("/items/{id}")
+	String showItem(@PathVariable String id, Model model) {
+		Item item = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return itemPage.show(item, model);
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.example.posters;
+
+import java.time.Duration;
+
+import com.example.posters.catalog.Catalog;
+import com.example.posters.catalog.Item;
+import com.example.posters.checkout.ReceiptLinks;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+/**
+ * The store reuses what Stripe said about a payment for {@code stripe.payment-cache-time}, so that
+ * a link opened in a loop costs one Stripe call; a refund made meanwhile must show once that time
+ * is up. A short time here, so the test waits little.
+ */
+@SpringBootTest(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
+@AutoConfigureMockMvc
+class RefundTakesEffectTests {
+
+	static final long CACHE_MILLIS = 1500;
+
+	@RegisterExtension
+	static WireMockExtension stripe = StripeStub.server();
+
+	@DynamicPropertySource
+	static void stripeApi(DynamicPropertyRegistry registry) {
+		StripeStub.configure(registry, stripe);
+	}
+
+	static final String PI = "pi_3RefundedMeanwhile";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	ReceiptLinks receiptLinks;
+
+	@Test
+	void aRefundShowsOnTheReceiptOnceTheCacheTimeIsUpAndNotBefore() throws Exception {
+		Item item = catalog.firstItem();
+		String paid = StripeStub.paymentIntent(PI, "succeeded", item.amountInMinorUnits(1), item.currency(),
+				StripeStub.storeMetadata(item, 1));
+		StripeStub.willReturnPaymentIntent(stripe, PI, paid);
+		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Thank you!")));
+		// Stripe's answer was kept before this point: the cache time is up CACHE_MILLIS from here at the latest.
+		long kept = System.nanoTime();
+
+		StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.refunded(paid, item.amountInMinorUnits(1)));
+		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Thank you!")));
+		Thread.sleep(Math.max(0, CACHE_MILLIS + 100 - Duration.ofNanos(System.nanoTime() - kept).toMillis()));
+
+		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Payment refunded")));
+		stripe.verify(2, getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.example.shop.web;
+
+import java.net.http.HttpResponse;
+
+import com.example.shop.Shopper;
+import com.example.shop.StripeStub;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store behind a proxy that terminates TLS, configured as application.yml describes
+ * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
+ * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.forward-headers-strategy=native", "purchase-limits.per-client.attempts=2" })
+class BehindAProxyTests {
+
+	@RegisterExtension
+	static WireMockExtension stripe = StripeStub.server();
+
+	@DynamicPropertySource
+	static void stripeApi(DynamicPropertyRegistry registry) {
+		StripeStub.configure(registry, stripe);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void httpsAtTheProxyTurnsOnHstsAndSecureCookies() throws Exception {
+		Shopper shopper = new Shopper(port);
+		HttpResponse<String> page = shopper.get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> token = shopper.get("/csrf-token", "Accept", "application/json", "X-Forwarded-Proto", "https");
+
+		assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+				hsts -> assertThat(hsts).contains("max-age="));
+		assertThat(token.headers().allValues("Set-Cookie")).anyMatch(
+				cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("Secure"));
+	}
+
+	@Test
+	void eachClientBehindTheProxyHasItsOwnRateLimit() throws Exception {
+		StripeStub.willDecline(stripe);
+		Shopper proxy = new Shopper(port);
+		proxy.opensTheItemPage();
+		String purchase = "{\"confirmationTokenId\": \"ctoken_1Proxied\", \"itemId\": \"item\"}";
+
+		for (String client : new String[] { "198.51.100.1", "198.51.100.2" }) {
+			assertThat(proxy.post("/purchase", purchase, "X-Forwarded-For", client).statusCode()).isEqualTo(402);
+			assertThat(proxy.post("/purchase", purchase, "X-Forwarded-For", client).statusCode()).isEqualTo(402);
+		}
+
+		assertThat(proxy.post("/purchase", purchase, "X-Forwarded-For", "198.51.100.1").statusCode()).isEqualTo(429);
+		// A client cannot hide behind an address it prepends itself: the proxy's entry counts.
+		assertThat(proxy.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.50, 198.51.100.2").statusCode())
+			.isEqualTo(429);
+	}
+
+}
