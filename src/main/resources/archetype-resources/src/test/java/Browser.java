@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,11 +38,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dbrowser.chromedriver} elsewhere if yours live somewhere else. Set
  * {@code -Dscreenshots.dir} to keep a picture of each page a test looks at.
  *
- * <p>Use it as a JUnit extension in a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}:
- * {@code @RegisterExtension final Browser browser = new Browser();}. Each test gets a fresh
- * browser pointed at the store, is skipped (with the reason) where Chromium is missing, and fails
- * if the page logged an error it did not expect (a script error, a Content-Security-Policy
- * violation): read the expected ones with {@link #consoleErrors()} in the test.
+ * <p>Use it as a JUnit extension in a {@link StoreTest} class (the store on a random port):
+ * {@code @RegisterExtension final Browser browser = new Browser();}. Each test gets a fresh tab
+ * pointed at the store, with no cookies, storage or downloads left from another test, is skipped
+ * (with the reason) where Chromium is missing, and fails if the page logged an error it did not
+ * expect (a script error, a Content-Security-Policy violation): read the expected ones with
+ * {@link #consoleErrors()} in the test. One Chromium serves every test of the run, as starting
+ * one takes longer than most browser tests.
  */
 public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -50,8 +53,6 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
 	private ChromeDriver driver;
-
-	private Path profile;
 
 	private Path downloads;
 
@@ -65,7 +66,22 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		int port = SpringExtension.getApplicationContext(context)
 			.getEnvironment()
 			.getRequiredProperty("local.server.port", Integer.class);
-		start(port);
+		this.baseUrl = "http://localhost:" + port;
+		this.driver = context.getRoot()
+			.getStore(ExtensionContext.Namespace.create(Browser.class))
+			.computeIfAbsent(Chromium.class, key -> new Chromium(), Chromium.class).driver;
+		try {
+			this.downloads = Files.createTempDirectory("chromium-downloads");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		driver.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		int width = Integer.getInteger("browser.width", 1200);
+		driver.manage().window().setSize(new Dimension(width, width < 600 ? 812 : 900));
+		// What an earlier test's pages logged is not this test's.
+		driver.manage().logs().get(LogType.BROWSER);
 	}
 
 	@Override
@@ -77,38 +93,54 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 			assertThat(consoleErrors()).as("errors in the browser's console").isEmpty();
 		}
 		finally {
-			driver.quit();
-			deleteQuietly(profile);
+			// A new tab, so no page or sessionStorage outlives the test, and no cookie or storage.
+			String tab = driver.getWindowHandle();
+			driver.switchTo().newWindow(WindowType.TAB);
+			String fresh = driver.getWindowHandle();
+			driver.switchTo().window(tab).close();
+			driver.switchTo().window(fresh);
+			driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+			driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
 			deleteQuietly(downloads);
 		}
 	}
 
-	private void start(int port) {
-		try {
-			this.profile = Files.createTempDirectory("chromium-profile");
-			this.downloads = Files.createTempDirectory("chromium-downloads");
+	/** The one Chromium of a test run: started by the first browser test, quit after the last. */
+	private static final class Chromium implements AutoCloseable {
+
+		final ChromeDriver driver;
+
+		final Path profile;
+
+		Chromium() {
+			try {
+				this.profile = Files.createTempDirectory("chromium-profile");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+				// Flags for a closed network: no background calls to Google's services.
+				.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--user-data-dir=" + profile)
+				.setExperimentalOption("prefs", Map.of("download.prompt_for_download", false));
+			LoggingPreferences logs = new LoggingPreferences();
+			logs.enable(LogType.BROWSER, Level.ALL);
+			options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.build();
+			this.driver = new ChromeDriver(service, options);
+			// A page that hangs fails the test quickly instead of stalling the build.
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		@Override
+		public void close() {
+			driver.quit();
+			deleteQuietly(profile);
 		}
-		this.baseUrl = "http://localhost:" + port;
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			// Flags for a closed network: no background calls to Google's services.
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--user-data-dir=" + profile)
-			.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-					"download.prompt_for_download", false));
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		// A page that hangs fails the test quickly instead of stalling the build.
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-		int width = Integer.getInteger("browser.width", 1200);
-		driver.manage().window().setSize(new Dimension(width, width < 600 ? 812 : 900));
+
 	}
 
 	public void open(String path) {

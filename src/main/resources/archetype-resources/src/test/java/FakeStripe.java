@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.FormParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Stripe's PaymentIntents API for many shoppers at once, where {@link StripeStub} stubs one answer
@@ -31,6 +30,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * </ul>
  * Each token gets its own PaymentIntent, {@code pi_} and the rest of the token, which the fake
  * remembers as Stripe would: a retrieve returns it, an update merges its metadata.
+ *
+ * <p>{@link StoreTest}'s WireMock server has it as an extension, for the stubs that name it
+ * ({@code answer(server)}); tests get the instance injected.
  */
 public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 
@@ -40,24 +42,16 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final String clientSecretPart;
+	/**
+	 * What follows {@code _secret_} in every client secret the fake hands out: a canary, which
+	 * NoSecretInLogsOrPagesTests looks for in every log line and page.
+	 */
+	public static final String CLIENT_SECRET_PART = "NOTAREALSECRETcanaryClient";
 
 	private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
 
-	/** @param clientSecretPart what follows {@code _secret_} in every client secret it hands out */
-	public FakeStripe(String clientSecretPart) {
-		this.clientSecretPart = clientSecretPart;
-	}
-
-	/** A WireMock server playing this fake, with threads enough for a crowd of shoppers. */
-	public WireMockExtension server() {
-		return WireMockExtension.newInstance()
-			.options(wireMockConfig().dynamicPort().containerThreads(64).extensions(this))
-			.build();
-	}
-
-	/** Routes every PaymentIntent call to this fake; call once the server runs (in a @BeforeEach). */
-	public void answer(WireMockExtension server) {
+	/** Routes every PaymentIntent call to this fake, until the server is reset (call it in a @BeforeEach). */
+	public void answer(WireMockServer server) {
 		server.stubFor(any(urlPathMatching("/v1/payment_intents(/.*)?")).willReturn(aResponse().withTransformers(NAME)));
 	}
 
@@ -66,7 +60,7 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 	}
 
 	public String clientSecretOf(String paymentIntentId) {
-		return paymentIntentId + "_secret_" + clientSecretPart;
+		return paymentIntentId + "_secret_" + CLIENT_SECRET_PART;
 	}
 
 	/** A PaymentIntent as the fake holds it now, in Stripe's JSON: to put in a webhook event, say. */

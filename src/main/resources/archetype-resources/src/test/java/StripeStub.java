@@ -8,25 +8,23 @@ import java.util.Map;
 
 import ${package}.catalog.Item;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Stripe's API for tests: WireMock answering with Stripe's own JSON shapes (the files under
  * src/test/resources/stripe come from Stripe's OpenAPI fixtures), with the values a test needs.
- * The keys below are placeholders: Stripe would refuse them.
+ * The server is {@link StoreTest}'s, one per Spring context. The keys below are placeholders:
+ * Stripe would refuse them.
  */
 public final class StripeStub {
 
@@ -36,27 +34,15 @@ public final class StripeStub {
 
 	public static final String WEBHOOK_SECRET = "whsec_placeholder_for_tests";
 
+	/** Where the browser tests' pages load stripe.js from: a stand-in, src/test/resources/static/test. */
+	public static final String FAKE_STRIPE_JS = "/test/fake-stripe.js";
+
 	/** The store id the tests run as (src/test/resources/application.properties). */
 	public static final String STORE_ID = "test-store";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private StripeStub() {
-	}
-
-	public static WireMockExtension server() {
-		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-	}
-
-	/** Points the store at the stub, with keys that make it take payments. */
-	public static void configure(DynamicPropertyRegistry registry, WireMockExtension server) {
-		registry.add("stripe.api-base", server::baseUrl);
-		registry.add("stripe.publishable-key", () -> PUBLISHABLE_KEY);
-		registry.add("stripe.secret-key", () -> SECRET_KEY);
-		registry.add("stripe.webhook-secret", () -> WEBHOOK_SECRET);
-		// Shorter than the store's 20 s, yet roomy for a busy test machine; StripeFaultTests,
-		// which waits for timeouts on purpose, sets its own.
-		registry.add("stripe.read-timeout", () -> "10s");
 	}
 
 	/** A PaymentIntent in Stripe's JSON, from the fixture, with the given values. */
@@ -145,26 +131,26 @@ public final class StripeStub {
 				  "request_log_url": "https://dashboard.stripe.com/test/logs/req_placeholder"}}""";
 	}
 
-	public static void willCreatePaymentIntent(WireMockExtension server, String intentJson) {
+	public static void willCreatePaymentIntent(WireMockServer server, String intentJson) {
 		server.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(intentJson)));
 	}
 
-	public static void willReturnPaymentIntent(WireMockExtension server, String id, String intentJson) {
+	public static void willReturnPaymentIntent(WireMockServer server, String id, String intentJson) {
 		server.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + id)).willReturn(okJson(intentJson)));
 	}
 
 	/** Marking a PaymentIntent fulfilled (a metadata update) answers with the PaymentIntent. */
-	public static void willUpdatePaymentIntent(WireMockExtension server, String id, String intentJson) {
+	public static void willUpdatePaymentIntent(WireMockServer server, String id, String intentJson) {
 		server.stubFor(post(urlPathEqualTo("/v1/payment_intents/" + id)).willReturn(okJson(intentJson)));
 	}
 
-	public static void willDecline(WireMockExtension server) {
+	public static void willDecline(WireMockServer server) {
 		server.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
 			.willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody(cardDeclined())));
 	}
 
 	/** The connection drops while Stripe has the request: whether it charged is unknown. */
-	public static void willDropTheConnection(WireMockExtension server, Fault fault) {
+	public static void willDropTheConnection(WireMockServer server, Fault fault) {
 		server.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(aResponse().withFault(fault)));
 	}
 

@@ -1,17 +1,14 @@
 package ${package}.catalog;
 
 import ${package}.Browser;
+import ${package}.StoreTest;
 import ${package}.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,18 +16,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shopping the catalog in a real browser: pick an item, choose a quantity, pay. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "stripe.js-url=/test/fake-stripe.js")
+@StoreTest
 class CatalogBrowserTests {
 
 	static final String PI = "pi_3TestCatalogBrowser";
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	Catalog catalog;

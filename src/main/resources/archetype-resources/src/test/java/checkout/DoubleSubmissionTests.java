@@ -7,24 +7,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import ${package}.Concurrently;
+import ${package}.Csrf;
+import ${package}.StoreTest;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -36,7 +32,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -44,17 +39,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the same moment: one payment, one fulfilment. Stripe is played by WireMock; like Stripe, it
  * answers every create with the same key with the first PaymentIntent, not yet marked fulfilled.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 class DoubleSubmissionTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final int SUBMISSIONS = 20;
 
@@ -67,7 +56,7 @@ class DoubleSubmissionTests {
 	Catalog catalog;
 
 	// The real hooks, watched: postPurchase is counted, not replaced.
-	@MockitoSpyBean
+	@Autowired
 	PurchaseHooks hooks;
 
 	Item item;
@@ -96,7 +85,7 @@ class DoubleSubmissionTests {
 	}
 
 	MockHttpServletResponse purchase(String token) throws Exception {
-		return mvc.perform(post("/purchase").with(csrf())
+		return mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"confirmationTokenId": "%s", "itemId": "%s", "quantity": 1, "email": "shopper@example.com"}"""

@@ -4,29 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ${package}.Concurrently;
+import ${package}.StoreTest;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
 import ${package}.checkout.PurchaseHooks;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -51,32 +47,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The webhook, with events signed for real the way Stripe signs them. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 class StripeWebhookControllerTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
+	@Autowired
+	WireMockServer stripe;
 
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	static final AtomicInteger payments = new AtomicInteger();
 
-	static final String PI = "pi_3TestWebhook";
+	// A new payment for each test: the store remembers for a while which payments it fulfilled.
+	final String PI = "pi_3TestWebhook" + payments.incrementAndGet();
 
 	@Autowired
 	MockMvc mvc;
 
 	// The real hooks, watched: postPurchase is counted, not replaced.
-	@MockitoSpyBean
+	@Autowired
 	PurchaseHooks hooks;
 
-	static String intent(Map<String, String> metadata) {
+	String intent(Map<String, String> metadata) {
 		return StripeStub.paymentIntent(PI, "succeeded", 900, "usd", metadata);
 	}
 
-	static final String SUCCEEDED_EVENT = StripeStub.event("payment_intent.succeeded",
+	final String SUCCEEDED_EVENT = StripeStub.event("payment_intent.succeeded",
 			intent(unfulfilled()));
 
 	ResultActions deliver(String payload, String signature) throws Exception {

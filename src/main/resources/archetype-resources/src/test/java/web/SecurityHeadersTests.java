@@ -3,16 +3,14 @@ package ${package}.web;
 import java.net.http.HttpResponse;
 
 import ${package}.Shopper;
+import ${package}.StoreTest;
 import ${package}.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,16 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The store on a real port with nothing in front of it: its pages carry the security headers,
  * and headers a proxy would set are ignored, since anyone could send them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "purchase-limits.per-client.attempts=2")
+// Low limits: a context of its own, shared with ratelimit/PurchaseRateLimitTests, which sets the same.
+@StoreTest
+@TestPropertySource(properties = { "purchase-limits.per-client.attempts=3", "purchase-limits.per-client.per=10m" })
 class SecurityHeadersTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@LocalServerPort
 	int port;
@@ -67,7 +62,8 @@ class SecurityHeadersTests {
 
 		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(402);
 		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.2").statusCode()).isEqualTo(402);
-		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.3").statusCode()).isEqualTo(429);
+		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.3").statusCode()).isEqualTo(402);
+		assertThat(tester.post("/purchase", purchase, "X-Forwarded-For", "203.0.113.4").statusCode()).isEqualTo(429);
 	}
 
 }

@@ -8,20 +8,14 @@ import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.example.downloads.checkout.PurchaseHooks;
 import com.example.downloads.checkout.ReceiptLinks;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -31,7 +25,6 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -43,17 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * account, or one that copies this store's metadata but not its price. Stripe's webhook sends the
  * store all of them; none may run postPurchase, be marked fulfilled, or get a receipt.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 class ForeignPaymentTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final AtomicInteger payments = new AtomicInteger();
 
@@ -70,7 +57,7 @@ class ForeignPaymentTests {
 	ReceiptLinks receiptLinks;
 
 	// The real hooks, watched: postPurchase is counted, not replaced.
-	@MockitoSpyBean
+	@Autowired
 	PurchaseHooks hooks;
 
 	Item item;
@@ -154,7 +141,7 @@ class ForeignPaymentTests {
 		String intent = succeeded(metadataOf("a payment link's, with no metadata"), item.amountInMinorUnits(1));
 		StripeStub.willReturnPaymentIntent(stripe, PI, intent);
 
-		mvc.perform(post("/purchase/complete").with(csrf())
+		mvc.perform(post("/purchase/complete").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"clientSecret\": \"" + StripeStub.clientSecret(PI) + "\"}"))
 			.andExpect(status().isBadRequest())

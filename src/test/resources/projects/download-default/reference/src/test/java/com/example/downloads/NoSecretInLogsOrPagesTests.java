@@ -11,23 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.downloads.catalog.Catalog;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.net.Webhook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -41,10 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one answer allowed to carry a client secret is the JSON that hands it to stripe.js for
  * 3-D Secure; it is not among the answers checked.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		// A dozen purchases from one address in a second: not what this test is about.
-		"purchase-limits.per-client.attempts=100000", "purchase-limits.per-client.per=1m",
-		"purchase-limits.all-clients.attempts=100000", "purchase-limits.all-clients.per=1m" })
+// Its own context, so that its start-up is logged while this test captures the output. The
+// publishable key is StripeStub's: it is meant to be seen.
+@StoreTest
+@TestPropertySource(properties = { "stripe.secret-key=" + NoSecretInLogsOrPagesTests.SECRET_KEY,
+		"stripe.webhook-secret=" + NoSecretInLogsOrPagesTests.WEBHOOK_SECRET,
+		// Read by the download variant only; elsewhere it is an unused property.
+		"download.link-secret=" + NoSecretInLogsOrPagesTests.DOWNLOAD_SECRET })
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretInLogsOrPagesTests {
 
@@ -55,24 +54,15 @@ class NoSecretInLogsOrPagesTests {
 	static final String DOWNLOAD_SECRET = "NOTAREALSECRET_canary_download_link";
 
 	/** What follows _secret_ in every client secret the fake Stripe hands out. */
-	static final String CLIENT_SECRET = "NOTAREALSECRETcanaryClient";
+	static final String CLIENT_SECRET = FakeStripe.CLIENT_SECRET_PART;
 
 	static final List<String> CANARIES = List.of(SECRET_KEY, WEBHOOK_SECRET, DOWNLOAD_SECRET, CLIENT_SECRET);
 
-	static final FakeStripe fakeStripe = new FakeStripe(CLIENT_SECRET);
+	@Autowired
+	WireMockServer stripe;
 
-	@RegisterExtension
-	static WireMockExtension stripe = fakeStripe.server();
-
-	@DynamicPropertySource
-	static void canaryKeys(DynamicPropertyRegistry registry) {
-		registry.add("stripe.api-base", stripe::baseUrl);
-		registry.add("stripe.publishable-key", () -> StripeStub.PUBLISHABLE_KEY);
-		registry.add("stripe.secret-key", () -> SECRET_KEY);
-		registry.add("stripe.webhook-secret", () -> WEBHOOK_SECRET);
-		// Read by the download variant only; elsewhere it is an unused property.
-		registry.add("download.link-secret", () -> DOWNLOAD_SECRET);
-	}
+	@Autowired
+	FakeStripe fakeStripe;
 
 	@LocalServerPort
 	int port;

@@ -5,15 +5,11 @@ import java.time.Duration;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.example.downloads.checkout.ReceiptLinks;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -27,19 +23,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a link opened in a loop costs one Stripe call; a refund made meanwhile must show once that time
  * is up. A short time here, so the test waits little.
  */
-@SpringBootTest(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
-@AutoConfigureMockMvc
+@StoreTest
+@TestPropertySource(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
 class RefundTakesEffectTests {
 
 	static final long CACHE_MILLIS = 1500;
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final String PI = "pi_3RefundedMeanwhile";
 

@@ -18,20 +18,14 @@ import java.util.stream.Stream;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.checkout.Purchase;
 import com.example.shop.checkout.PurchaseHooks;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,28 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each confirmation token on its own. Every payment that succeeds must reach postPurchase exactly
  * once, every declined card must hear so, and no shopper may get a server error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		// This test is about losing nothing, not about rate limits: let the whole crowd through.
-		"purchase-limits.per-client.attempts=100000", "purchase-limits.per-client.per=1m",
-		"purchase-limits.all-clients.attempts=100000", "purchase-limits.all-clients.per=1m" })
+@StoreTest
 class PurchaseUnderLoadTests {
 
 	static final int PURCHASES = 300;
 
 	static final int SHOPPERS_AT_ONCE = 32;
 
-	static final FakeStripe fakeStripe = new FakeStripe("loadTestPlaceholder");
+	@Autowired
+	WireMockServer stripe;
 
-	@RegisterExtension
-	static WireMockExtension stripe = fakeStripe.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-		// StripeStub's short read timeout is for tests that make Stripe unreachable. Here a slow
-		// answer from a busy machine is not what is tested: wait for it as the store does in production.
-		registry.add("stripe.read-timeout", () -> "20s");
-	}
+	@Autowired
+	FakeStripe fakeStripe;
 
 	@LocalServerPort
 	int port;
@@ -71,7 +55,7 @@ class PurchaseUnderLoadTests {
 	Catalog catalog;
 
 	// The real hooks, watched: every call to postPurchase is recorded with its Purchase.
-	@MockitoSpyBean
+	@Autowired
 	PurchaseHooks hooks;
 
 	@BeforeEach

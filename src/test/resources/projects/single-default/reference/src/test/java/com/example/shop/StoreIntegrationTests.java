@@ -8,13 +8,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store on a real port, as a browser sees it: no keys set, as on a first run. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The same settings as NoKeysPurchaseTests and NoKeysBrowserTests: one context for the three.
+@StoreTest
+@TestPropertySource(properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.webhook-secret=" })
 class StoreIntegrationTests {
 
 	@Value("${local.server.port}")
@@ -41,7 +42,7 @@ class StoreIntegrationTests {
 		HttpResponse<String> page = get(ITEM_PAGE);
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"payments-disabled\"").doesNotContain("js.stripe.com");
+		assertThat(page.body()).contains("id=\"payments-disabled\"").doesNotContain("js.stripe.com", StripeStub.FAKE_STRIPE_JS);
 	}
 
 	@Test

@@ -1,17 +1,18 @@
 package com.example.downloads.checkout;
 
 import com.example.downloads.Browser;
+import com.example.downloads.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A store without Stripe keys, in a real browser: a notice, no payment form, no errors. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.js-url=/test/fake-stripe.js" })
+// The same settings as NoKeysPurchaseTests and StoreIntegrationTests: one context for the three.
+@StoreTest
+@TestPropertySource(properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.webhook-secret=" })
 class NoKeysBrowserTests {
 
 	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.

@@ -2,26 +2,21 @@ package com.example.downloads.checkout;
 
 import java.util.stream.Stream;
 
-import com.example.downloads.StripeStub;
+import com.example.downloads.Csrf;
+import com.example.downloads.StoreTest;
 import com.example.downloads.catalog.Catalog;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,17 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * each gets a 4xx with a short message in the JSON the checkout script reads, no stack trace,
  * and Stripe is never called.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 class PurchaseBadRequestTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final String JSON = "application/json";
 
@@ -106,7 +95,7 @@ class PurchaseBadRequestTests {
 	@MethodSource("badRequests")
 	void isRefusedWithAShortMessageBeforeStripeIsCalled(String contentType, String body, int expectedStatus)
 			throws Exception {
-		mvc.perform(post("/purchase").with(csrf())
+		mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
 			.contentType(contentType)
 			.accept(JSON)
 			.content(body.replace("%s", catalog.firstItem().id())))

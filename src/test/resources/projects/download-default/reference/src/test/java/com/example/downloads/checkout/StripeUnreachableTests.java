@@ -3,6 +3,7 @@ package com.example.downloads.checkout;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.example.downloads.Csrf;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,7 +44,7 @@ class StripeUnreachableTests {
 
 	@Test
 	void theShopperIsToldTheyWereNotChargedAndToTryAgain() throws Exception {
-		mvc.perform(post("/purchase").with(csrf())
+		mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"confirmationTokenId\": \"ctoken_1TestUnreachable\", \"itemId\": \"%s\"}"
 				.formatted(catalog.firstItem().id())))

@@ -4,35 +4,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.example.downloads.Browser;
+import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Paying for the download in a real browser, then taking the file from the receipt. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "stripe.js-url=/test/fake-stripe.js")
+@StoreTest
 class DownloadBrowserTests {
 
 	static final String PI = "pi_3TestDownloadBrowser";
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	Catalog catalog;

@@ -1,19 +1,16 @@
 package com.example.downloads.ratelimit;
 
+import com.example.downloads.Csrf;
+import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -22,24 +19,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A card tester trying card after card: after the limit, 429 and Stripe hears nothing more. */
-@SpringBootTest(properties = { "purchase-limits.per-client.attempts=3", "purchase-limits.per-client.per=10m" })
-@AutoConfigureMockMvc
+// Low limits: a context of its own, shared with web/SecurityHeadersTests, which sets the same.
+@StoreTest
+@TestPropertySource(properties = { "purchase-limits.per-client.attempts=3", "purchase-limits.per-client.per=10m" })
 class PurchaseRateLimitTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	MockMvc mvc;
@@ -52,7 +44,7 @@ class PurchaseRateLimitTests {
 	}
 
 	ResultActions attempt(String body, String address) throws Exception {
-		return mvc.perform(post("/purchase").with(csrf()).with(request -> {
+		return mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc)).with(request -> {
 			request.setRemoteAddr(address);
 			return request;
 		}).contentType(MediaType.APPLICATION_JSON).content(body));

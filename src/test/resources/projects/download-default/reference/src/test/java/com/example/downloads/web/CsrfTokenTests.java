@@ -4,16 +4,13 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import com.example.downloads.Shopper;
+import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -23,18 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pages carry no CSRF token; checkout.js asks /csrf-token for one, and every POST must send it
  * back with the cookie that answer set.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@StoreTest
 class CsrfTokenTests {
 
 	static final String PURCHASE = "{\"confirmationTokenId\": \"ctoken_1Csrf\", \"itemId\": \"item\"}";
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@LocalServerPort
 	int port;

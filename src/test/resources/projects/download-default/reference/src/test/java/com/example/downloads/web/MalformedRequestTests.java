@@ -7,18 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.example.downloads.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.example.downloads.StoreTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,16 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them: the page has to bring the store's security headers on its own, and must not be Tomcat's.
  * They go over a plain socket, as the JDK's HttpClient refuses to send them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@StoreTest
 class MalformedRequestTests {
-
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
 
 	@LocalServerPort
 	int port;

@@ -60,7 +60,8 @@ class CatalogControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>Mug &amp; &lt;Cup&gt;</h1>")))
 			.andExpect(content().string(containsString("<p class=\"price\">$8.50</p>")))
-			.andExpect(content().string(containsString("id=\"quantity\" type=\"number\" min=\"1\" max=\"5\"")));
+			.andExpect(content().string(containsString("id=\"quantity\" type=\"number\" min=\"1\" max=\"5\"")))
+			.andExpect(content().string(containsString("<script src=\"https://js.stripe.com/v3/\" defer></script>")));
 	}
 
 	@Test

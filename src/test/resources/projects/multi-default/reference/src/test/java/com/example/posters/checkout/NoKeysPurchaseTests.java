@@ -1,16 +1,13 @@
 package com.example.posters.checkout;
 
-import com.example.posters.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.example.posters.Csrf;
+import com.example.posters.StoreTest;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -18,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -26,18 +22,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A fresh store without Stripe keys: pages work, payments politely do not. */
-@SpringBootTest(properties = { "stripe.publishable-key=", "stripe.secret-key=" })
-@AutoConfigureMockMvc
+// The same settings as NoKeysBrowserTests and StoreIntegrationTests: one context for the three.
+@StoreTest
+@TestPropertySource(properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.webhook-secret=" })
 class NoKeysPurchaseTests {
 
 	// Stripe's API, to prove it is never called: a store without keys has nothing to ask it.
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		registry.add("stripe.api-base", stripe::baseUrl);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
 	static final String ITEM_PAGE = "/items/item";
@@ -80,7 +72,7 @@ class NoKeysPurchaseTests {
 
 	@Test
 	void thePurchaseEndpointAnswers503WithoutTalkingAboutKeys() throws Exception {
-		mvc.perform(post("/purchase").with(csrf())
+		mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"confirmationTokenId\": \"ctoken_1\", \"itemId\": \"item\"}"))
 			.andExpect(status().isServiceUnavailable())

@@ -2,26 +2,23 @@ package com.example.posters.checkout;
 
 import java.util.Map;
 
+import com.example.posters.Csrf;
+import com.example.posters.StoreTest;
 import com.example.posters.StripeStub;
 import com.example.posters.catalog.Catalog;
 import com.example.posters.catalog.Item;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -38,7 +35,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -47,18 +43,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Stripe slow, dropping connections, failing or not there at all: the shopper gets a clear answer
  * within the store's timeouts, and trying again can never charge twice.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
+@TestPropertySource(properties = "stripe.read-timeout=1s")
 class StripeFaultTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-		registry.add("stripe.read-timeout", () -> "1s");
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final String PI = "pi_3TestFaults";
 
@@ -73,7 +63,7 @@ class StripeFaultTests {
 	@Autowired
 	Catalog catalog;
 
-	@MockitoSpyBean
+	@Autowired
 	PurchaseHooks hooks;
 
 	Item item;
@@ -84,7 +74,7 @@ class StripeFaultTests {
 	}
 
 	ResultActions purchaseItem() throws Exception {
-		return mvc.perform(post("/purchase").with(csrf())
+		return mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"confirmationTokenId\": \"%s\", \"itemId\": \"%s\"}".formatted(TOKEN, item.id())));
 	}

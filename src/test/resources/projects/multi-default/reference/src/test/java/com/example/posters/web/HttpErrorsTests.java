@@ -5,17 +5,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
 import com.example.posters.Shopper;
+import com.example.posters.StoreTest;
 import com.example.posters.StripeSignature;
 import com.example.posters.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -26,18 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handling): each gets the store's short message, as JSON for the script and as the store's
  * page for a browser, never a stack trace.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@StoreTest
 class HttpErrorsTests {
 
 	static final String JSON = "application/json";
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@LocalServerPort
 	int port;

@@ -1,13 +1,15 @@
 package com.example.shop.checkout;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.shop.Browser;
+import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -32,21 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for stripe.js (src/test/resources/static/test/fake-stripe.js) and WireMock for Stripe's API.
  * To add a flow: stub Stripe's answer, open the page, click, and check where the browser lands.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "stripe.js-url=/test/fake-stripe.js")
+@StoreTest
 class CheckoutBrowserTests {
 
 	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
 	static final String ITEM_PAGE = "/";
 
-	static final String PI = "pi_3TestBrowser";
+	static final AtomicInteger payments = new AtomicInteger();
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
+	// A new payment for each test: the store remembers for a while which payments it fulfilled.
+	final String PI = "pi_3TestBrowser" + payments.incrementAndGet();
 
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	Catalog catalog;

@@ -3,26 +3,23 @@ package com.example.shop.checkout;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.shop.Csrf;
+import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -31,24 +28,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The purchase, against Stripe's API played by WireMock. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 @ExtendWith(OutputCaptureExtension.class)
 class PurchaseControllerTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final AtomicInteger payments = new AtomicInteger();
 
@@ -77,7 +67,7 @@ class PurchaseControllerTests {
 	}
 
 	ResultActions purchase(String json) throws Exception {
-		return mvc.perform(post("/purchase").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
+		return mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc)).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	ResultActions purchaseItem() throws Exception {
@@ -143,7 +133,7 @@ class PurchaseControllerTests {
 		// The shopper authenticated in the browser; Stripe now reports the payment succeeded.
 		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", unfulfilled));
 		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded", fulfilled));
-		mvc.perform(post("/purchase/complete").with(csrf())
+		mvc.perform(post("/purchase/complete").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"clientSecret\": \"%s\"}".formatted(StripeStub.clientSecret(PI))))
 			.andExpect(status().isOk())
@@ -201,7 +191,7 @@ class PurchaseControllerTests {
 		void completionWithAnotherPaymentsSecretIsRefused() throws Exception {
 			StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded", unfulfilled));
 
-			mvc.perform(post("/purchase/complete").with(csrf())
+			mvc.perform(post("/purchase/complete").with(Csrf.tokenFrom(mvc))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"clientSecret\": \"%s_secret_guessed\"}".formatted(PI)))
 				.andExpect(status().isBadRequest());
@@ -216,7 +206,7 @@ class PurchaseControllerTests {
 						"\"last_payment_error\":{\"type\":\"card_error\",\"message\":\"We are unable to authenticate your payment method.\"}");
 			StripeStub.willReturnPaymentIntent(stripe, PI, failed);
 
-			mvc.perform(post("/purchase/complete").with(csrf())
+			mvc.perform(post("/purchase/complete").with(Csrf.tokenFrom(mvc))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"clientSecret\": \"%s\"}".formatted(StripeStub.clientSecret(PI))))
 				.andExpect(status().isPaymentRequired())

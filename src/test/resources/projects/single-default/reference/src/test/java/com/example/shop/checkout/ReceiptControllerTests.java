@@ -2,21 +2,17 @@ package com.example.shop.checkout;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -32,17 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The receipt page reads the payment back from Stripe, behind an unguessable address. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@StoreTest
 class ReceiptControllerTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	static final AtomicInteger payments = new AtomicInteger();
 
@@ -76,7 +66,8 @@ class ReceiptControllerTests {
 			.andExpect(content().string(containsString(item.formattedPrice(catalog.locale()))))
 			.andExpect(content().string(containsString(PI)))
 			// On every page, as Stripe asks, for its fraud signals: not only where the payment form is.
-			.andExpect(content().string(containsString("<script src=\"https://js.stripe.com/v3/\" defer></script>")));
+			// (The tests' stand-in here; ItemControllerTests and CatalogControllerTests check Stripe's address.)
+			.andExpect(content().string(containsString("<script src=\"" + StripeStub.FAKE_STRIPE_JS + "\" defer></script>")));
 	}
 
 	@Test

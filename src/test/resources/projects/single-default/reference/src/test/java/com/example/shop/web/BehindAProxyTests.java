@@ -3,16 +3,14 @@ package com.example.shop.web;
 import java.net.http.HttpResponse;
 
 import com.example.shop.Shopper;
+import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,17 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
  * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.forward-headers-strategy=native", "purchase-limits.per-client.attempts=2" })
+@StoreTest
+@TestPropertySource(properties = { "server.forward-headers-strategy=native", "purchase-limits.per-client.attempts=2" })
 class BehindAProxyTests {
 
-	@RegisterExtension
-	static WireMockExtension stripe = StripeStub.server();
-
-	@DynamicPropertySource
-	static void stripeApi(DynamicPropertyRegistry registry) {
-		StripeStub.configure(registry, stripe);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@LocalServerPort
 	int port;
