@@ -22,10 +22,15 @@ import sys
 import tempfile
 import time
 import urllib.request
+import xml.etree.ElementTree as ElementTree
 from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The versions the stores are built on (spring-boot.version and the rest): the archetype's pom.xml is
+# the one place they are written; the baseline's pom names them as @spring-boot.version@ and so on.
+VERSIONS = {element.tag.split("}")[1]: element.text for element in
+            ElementTree.parse(ROOT / "pom.xml").getroot().find("{http://maven.apache.org/POM/4.0.0}properties")}
 WORK = ROOT / "target" / "bench"
 RUNS = 5
 VARIANTS = ["single", "multi", "download"]
@@ -136,6 +141,8 @@ def prepare():
     log("packaging the baseline")
     baseline = WORK / "baseline"
     shutil.copytree(ROOT / "bench" / "baseline", baseline)
+    pom = baseline / "pom.xml"
+    pom.write_text(re.sub(r"@([\w.-]+)@", lambda name: VERSIONS[name.group(1)], pom.read_text()))
     run(["mvn", "-B", "-q", "package"], cwd=baseline)
     # The baseline starts fast the same way the stores do: the stores' own script, unchanged (its pom
     # AOT-processes it as the stores' poms do).
@@ -269,7 +276,7 @@ def write_report(apps, gen, start, start_rss, cds_start, load, buy):
     ratio = lambda a, b: f"{a / b:.2f}x"
     lines = ["# Benchmarks", "",
              f"Written by `python3 bench/bench.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
-             f"Machine: {machine()}. Spring Boot 4.0.7 for the stores and the baseline (`bench/baseline`:",
+             f"Machine: {machine()}. Spring Boot {VERSIONS['spring-boot.version']} for the stores and the baseline (`bench/baseline`:",
              "webmvc + freemarker, one page). Medians of "
              f"{RUNS} interleaved runs; wrk `{' '.join(WRK)}` after a 5 s warm-up.", "",
              "## Generation (`archetype:generate`, offline, wall time)", "",

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * request over to this). Maven checks no property value in batch mode (-B) or when it comes with -D,
  * so this does: on any bad value it removes what was generated and fails with one message naming each
  * bad property, its value and what is accepted. On good values it writes the item into
- * application.yml, escaped, and finishes the files that packaging cannot carry as they are
- * (.gitignore, the executable bits of mvnw and start-fast.sh).
+ * application.yml, escaped, and finishes the files that the archetype cannot carry as they are
+ * (.gitignore, .gitattributes, the executable bits of mvnw and start-fast.sh).
  *
  * <p>Plain Java, compiled into the archetype jar, because archetype:generate compiles the Groovy script
  * anew on every run: the whole of this as Groovy cost about a second more per generation than a
@@ -53,7 +53,8 @@ public final class PostGenerate implements Consumer<Object> {
     /** What archetype:generate writes at the top of the project: a refusal removes only these, so that
      *  nothing of the user's is lost if the folder existed. */
     private static final List<String> GENERATED = Arrays.asList("src", ".mvn", "downloads", "pom.xml", "README.md",
-            "SECURITY.md", "mvnw", "mvnw.cmd", "start-fast.sh", "gitignore", ".gitignore", ".env.example");
+            "SECURITY.md", "mvnw", "mvnw.cmd", "start-fast.sh", "gitignore", ".gitignore", "gitattributes", ".gitattributes",
+            ".editorconfig", ".env.example");
 
     private static Set<String> words(String text) {
         return new HashSet<>(Arrays.asList(text.split(" ")));
@@ -146,7 +147,7 @@ public final class PostGenerate implements Consumer<Object> {
         }
     }
 
-    /** The item into application.yml, .gitignore under its name, the scripts executable. */
+    /** The item into application.yml, .gitignore and .gitattributes under their names, the scripts executable. */
     private static void finish(Properties properties, File projectDir) {
         String itemPrice = given(properties, "itemPrice");
         String currency = given(properties, "currency").toLowerCase(Locale.ROOT);
@@ -163,6 +164,7 @@ public final class PostGenerate implements Consumer<Object> {
             Files.write(yml, text.getBytes(StandardCharsets.UTF_8));
 
             Files.move(new File(projectDir, "gitignore").toPath(), new File(projectDir, ".gitignore").toPath());
+            Files.move(new File(projectDir, "gitattributes").toPath(), new File(projectDir, ".gitattributes").toPath());
         }
         catch (IOException e) {
             throw new IllegalStateException("Could not finish the store in " + projectDir + ": " + e, e);

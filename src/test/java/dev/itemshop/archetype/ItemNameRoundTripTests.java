@@ -395,9 +395,9 @@ class ItemNameRoundTripTests {
      * to what concerns application.yml: the project's files laid out, application.yml rendered by
      * Velocity, then the post-generate script run. The engine and the compiled script are made once,
      * and each variant's project folder is reused while the script accepts names (files are slow to
-     * make and delete, thousands of times): put back as generation leaves it, with gitignore not yet
-     * renamed and application.yml rendered anew. A refusal removes it, and the next name gets it laid
-     * out from scratch.
+     * make and delete, thousands of times): put back as generation leaves it, with gitignore and
+     * gitattributes not yet renamed and application.yml rendered anew. A refusal removes it, and the
+     * next name gets it laid out from scratch.
      */
     static final class Generation {
 
@@ -453,6 +453,7 @@ class ItemNameRoundTripTests {
             File projectDir = projectDir(variant);
             if (projectDir.exists()) {
                 Files.move(new File(projectDir, ".gitignore").toPath(), new File(projectDir, "gitignore").toPath());
+                Files.move(new File(projectDir, ".gitattributes").toPath(), new File(projectDir, "gitattributes").toPath());
             }
             else {
                 layOut(projectDir, variant);
