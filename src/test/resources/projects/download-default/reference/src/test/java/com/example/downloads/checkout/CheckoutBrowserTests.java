@@ -169,6 +169,8 @@ class CheckoutBrowserTests {
 
 		browser.waitFor(driver -> !stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
 			.withFormParam("confirmation_token", equalTo("ctoken_1BrowserTest2"))).isEmpty());
+		// The second answer is in (the button is back) before the console is read: its 503 too.
+		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("submit")));
 		assertThat(browser.script("return window.fakeStripe.tokensCreated")).isEqualTo(2L);
 		assertThat(browser.consoleErrors()).isNotEmpty().allMatch(error -> error.contains("503"));
 	}
