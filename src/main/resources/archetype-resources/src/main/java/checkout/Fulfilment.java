@@ -1,10 +1,10 @@
 package ${package}.checkout;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import ${package}.checkout.FulfilmentClaims.Claim;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -33,7 +33,7 @@ public class Fulfilment {
 	 * come from requests that read it just before the mark was set (seconds), and from Stripe's
 	 * idempotency: a repeated purchase request gets the first answer again, unmarked, for the 24
 	 * hours (at least) that Stripe keeps an idempotency key. Past that, only Stripe's mark guards.
-	 * Each remembered payment costs about 200 bytes: 10,000 payments a day hold about 2 MB.
+	 * Each remembered payment costs a few hundred bytes: 10,000 payments a day hold a few MB.
 	 */
 	static final Duration REMEMBERED = Duration.ofHours(24);
 
@@ -43,7 +43,7 @@ public class Fulfilment {
 
 	private final StorePayments storePayments;
 
-	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Clock.systemUTC());
+	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
 	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StorePayments storePayments) {
 		this.stripe = stripe;
@@ -92,7 +92,7 @@ public class Fulfilment {
 		finally {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the payment and does not run postPurchase again.
-			claims.fulfilled(mine, marked);
+			claims.fulfilled(id, mine, marked);
 		}
 		return true;
 	}

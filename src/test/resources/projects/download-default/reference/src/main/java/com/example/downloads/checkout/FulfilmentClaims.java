@@ -1,12 +1,13 @@
 package com.example.downloads.checkout;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The payments this instance is fulfilling right now, or fulfilled a short while ago, so that
@@ -18,23 +19,32 @@ import java.util.concurrent.ConcurrentMap;
  * memory: the store keeps no database, and Stripe's mark stays the lasting record (and the guard
  * between instances). Why only for a while: copies without the mark stop coming after a while
  * (see {@code Fulfilment.REMEMBERED}), so a claim is kept {@code remembered} after its fulfilment
- * and then forgotten. Memory holds the payments of that window, never more.
+ * and then forgotten (a Caffeine cache with an expiry per claim). A claim still being fulfilled
+ * never expires.
  */
 final class FulfilmentClaims {
 
-	private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+	private final Cache<String, Claim> claims;
 
-	private final ConcurrentMap<String, Claim> claims = new ConcurrentHashMap<>();
+	FulfilmentClaims(Duration remembered, Ticker ticker) {
+		this.claims = Caffeine.newBuilder().expireAfter(new Expiry<String, Claim>() {
 
-	private final Duration remembered;
+			@Override
+			public long expireAfterCreate(String id, Claim claim, long now) {
+				return Long.MAX_VALUE;
+			}
 
-	private final Clock clock;
+			@Override
+			public long expireAfterUpdate(String id, Claim claim, long now, long currentDuration) {
+				return claim.outcome.isDone() ? remembered.toNanos() : currentDuration;
+			}
 
-	private volatile Instant nextSweep = Instant.MIN;
+			@Override
+			public long expireAfterRead(String id, Claim claim, long now, long currentDuration) {
+				return currentDuration;
+			}
 
-	FulfilmentClaims(Duration remembered, Clock clock) {
-		this.remembered = remembered;
-		this.clock = clock;
+		}).ticker(ticker).executor(Runnable::run).build();
 	}
 
 	/**
@@ -42,53 +52,34 @@ final class FulfilmentClaims {
 	 * fulfil, or the claim of whoever came first.
 	 */
 	Claim claim(String paymentIntentId, Claim mine) {
-		Instant now = clock.instant();
-		forgetExpiredNowAndThen(now);
-		// One atomic step: a claim whose time is up counts as no claim.
-		Claim held = claims.merge(paymentIntentId, mine,
-				(earlier, newer) -> earlier.isExpired(now) ? newer : earlier);
-		return held == mine ? null : held;
+		return claims.asMap().putIfAbsent(paymentIntentId, mine);
 	}
 
 	/** postPurchase failed: forget the claim so that a retry (Stripe's webhook) can fulfil. */
 	void release(String paymentIntentId, Claim mine, Throwable failure) {
-		claims.remove(paymentIntentId, mine);
+		claims.asMap().remove(paymentIntentId, mine);
 		mine.outcome.completeExceptionally(failure);
 	}
 
 	/** postPurchase ran: keep the claim for a while, and tell whoever waits whether Stripe has the mark. */
-	void fulfilled(Claim mine, boolean markedAtStripe) {
+	void fulfilled(String paymentIntentId, Claim mine, boolean markedAtStripe) {
 		mine.markedAtStripe = markedAtStripe;
-		mine.forgetAt = clock.instant().plus(remembered);
 		mine.outcome.complete(null);
+		// Put back, so that the cache starts the claim's time to be remembered.
+		claims.asMap().replace(paymentIntentId, mine, mine);
 	}
 
-	int size() {
-		return claims.size();
+	long size() {
+		claims.cleanUp();
+		return claims.estimatedSize();
 	}
 
-	/** Drops the claims whose time is up, at most once a minute: it reads every claim. */
-	private void forgetExpiredNowAndThen(Instant now) {
-		if (now.isBefore(nextSweep)) {
-			return;
-		}
-		nextSweep = now.plus(SWEEP_INTERVAL);
-		claims.values().removeIf((claim) -> claim.isExpired(now));
-	}
-
-	/** One payment being fulfilled (no {@code forgetAt} yet) or fulfilled. */
+	/** One payment being fulfilled, or fulfilled. */
 	static final class Claim {
 
 		private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-		private volatile Instant forgetAt;
-
 		private volatile boolean markedAtStripe;
-
-		private boolean isExpired(Instant now) {
-			Instant at = this.forgetAt;
-			return at != null && !now.isBefore(at);
-		}
 
 		/**
 		 * Waits until the fulfilment that holds this claim is over; throws if its postPurchase failed.
