@@ -1,7 +1,5 @@
 package ${package}.catalog;
 
-import ${package}.checkout.ItemPage;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
