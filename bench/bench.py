@@ -5,7 +5,7 @@
 - start-up: JVM launch to the first HTTP 200 on the item page, packed jar and with start-fast.sh (AOT + CDS)
 - memory: resident set size after start and after load
 - throughput and latency: the item page under wrk, same connections and duration for every app
-- purchase overhead: POST /purchase against a local Stripe stand-in (WireMock) that answers at once
+- checkout overhead: POST /checkout (a Checkout Session) against a local Stripe stand-in (WireMock) that answers at once
 
 Every comparison is measured in the same run, interleaved, median of RUNS. Writes BENCHMARKS.md at
 the repository's root and prints a one-line summary last. Needs a JDK, Maven, python3 and wrk
@@ -40,7 +40,7 @@ QUICKSTART = ["-DarchetypeGroupId=org.apache.maven.archetypes",
               "-DarchetypeArtifactId=maven-archetype-quickstart", "-DarchetypeVersion=1.5"]
 GENERATE = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate"
 WRK = ["-t2", "-c16", "-d10s", "--latency"]
-# One connection at a time: the latency of a purchase is then its service time, not queueing.
+# One connection at a time: the latency of a checkout is then its service time, not queueing.
 WRK_ONE = ["-t1", "-c1", "-d10s", "--latency"]
 WARM_PURCHASE = ["-t2", "-c8", "-d10s"]
 # Placeholder keys: the item page shows its payment form; nothing here ever reaches Stripe.
@@ -202,23 +202,21 @@ def throughput(apps):
     return results
 
 
-STANDIN_INTENT = {
-    "id": "pi_bench", "object": "payment_intent", "amount": 900, "currency": "usd", "status": "succeeded",
-    "client_secret": "pi_bench_secret_placeholder",
-    # What the store writes into its own payments (store.id is set to "bench" below): without it the
-    # store would take the stand-in's payment for another one of the account's and not fulfil it.
-    "metadata": {"store_id": "bench", "item_id": "item", "quantity": "1", "amount": "900", "currency": "usd"},
-    "livemode": False, "payment_method_types": ["card"], "created": 1234567890,
+STANDIN_SESSION = {
+    "id": "cs_test_bench", "object": "checkout.session", "mode": "payment", "ui_mode": "elements",
+    "status": "open", "payment_status": "unpaid", "currency": "usd", "amount_subtotal": 900, "amount_total": 900,
+    "client_secret": "cs_test_bench_secret_placeholder", "livemode": False, "created": 1234567890,
+    "metadata": {"store_id": "bench", "item_id": "item", "quantity": "1", "subtotal": "900", "currency": "usd"},
 }
 
 
 def purchase(store):
-    """POST /purchase through the whole stack against a Stripe stand-in, and the stand-in alone."""
+    """POST /checkout (a Checkout Session) through the whole stack against a Stripe stand-in, and the stand-in alone."""
     standin = WORK / "stripe-standin"
     (standin / "mappings").mkdir(parents=True)
-    answer = {"status": 200, "headers": {"Content-Type": "application/json"}, "jsonBody": STANDIN_INTENT}
-    (standin / "mappings" / "payment_intents.json").write_text(json.dumps({"mappings": [
-        {"request": {"method": "POST", "urlPathPattern": "/v1/payment_intents(/.*)?"}, "response": answer}]}))
+    answer = {"status": 200, "headers": {"Content-Type": "application/json"}, "jsonBody": STANDIN_SESSION}
+    (standin / "mappings" / "checkout_sessions.json").write_text(json.dumps({"mappings": [
+        {"request": {"method": "POST", "urlPathPattern": "/v1/checkout/sessions"}, "response": answer}]}))
     run(["mvn", "-B", "-q", "dependency:copy", "-Dartifact=org.wiremock:wiremock-standalone:3.13.2",
          f"-DoutputDirectory={standin}"], cwd=WORK)
     stand_in = subprocess.Popen(["java", "-jar", str(standin / "wiremock-standalone-3.13.2.jar"), "--port", "18099",
@@ -227,8 +225,8 @@ def purchase(store):
     # One client buying thousands of times a second is what the card-testing limits refuse: lift them.
     pointed = App(store.name, store.directory, store.page, ["--stripe.api-base=http://127.0.0.1:18099",
                                                             "--store.id=bench",
-                                                            "--purchase-limits.per-client.attempts=1000000000",
-                                                            "--purchase-limits.all-clients.attempts=1000000000"])
+                                                            "--rate-limits.checkout-per-client.attempts=1000000000",
+                                                            "--rate-limits.checkout-all-clients.attempts=1000000000"])
     process, _ = pointed.start(18080)
     try:
         # A shopper's CSRF cookie and token, as checkout.js gets them.
@@ -236,7 +234,7 @@ def purchase(store):
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         token = json.loads(opener.open("http://127.0.0.1:18080/csrf-token").read())["token"]
         cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-        body = json.dumps({"confirmationTokenId": "ctoken_bench", "itemId": "item", "email": "bench@example.com"})
+        body = json.dumps({"itemId": "item", "quantity": 1})
         script = WORK / "purchase.lua"
         script.write_text('wrk.method = "POST"\n'
                           f"wrk.body = {json.dumps(body)}\n"
@@ -244,20 +242,18 @@ def purchase(store):
                           f'wrk.headers["X-XSRF-TOKEN"] = "{token}"\n'
                           f'wrk.headers["Cookie"] = "{cookie}"\n')
         stand_in_script = WORK / "standin.lua"
-        stand_in_script.write_text('wrk.method = "POST"\nwrk.body = "amount=900&currency=usd"\n'
+        stand_in_script.write_text('wrk.method = "POST"\nwrk.body = "mode=payment&ui_mode=elements"\n'
                                    'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
-        url = "http://127.0.0.1:18080/purchase"
-        # Warm-up with several connections: one at a time, 5 s is ~2,000 purchases, and the JIT is
+        url = "http://127.0.0.1:18080/checkout"
+        # Warm-up with several connections: one at a time, 5 s is ~2,000 checkouts, and the JIT is
         # still compiling stripe-java's request and JSON code after that, which shows in the p99.
         wrk([*WARM_PURCHASE, "-s", str(script), url])
         through_store = wrk(["-s", str(script), url], WRK_ONE)
-        stripe_alone = wrk(["-s", str(stand_in_script), "http://127.0.0.1:18099/v1/payment_intents"], WRK_ONE)
+        stripe_alone = wrk(["-s", str(stand_in_script), "http://127.0.0.1:18099/v1/checkout/sessions"], WRK_ONE)
     finally:
         stop(process)
         stop(stand_in)
-    # The stand-in answers every purchase with the same PaymentIntent: the store fulfils it once (a
-    # second call, marking it) during the warm-up and then remembers it (checkout/Fulfilment), so each
-    # measured purchase makes one Stripe call.
+    # Each checkout makes one Stripe call (the session); nothing is charged or fulfilled there.
     return {"store": through_store, "stripe": stripe_alone,
             "overhead_p50": through_store["p50"] - stripe_alone["p50"],
             "overhead_p99": through_store["p99"] - stripe_alone["p99"]}
@@ -300,13 +296,13 @@ def write_report(apps, gen, start, start_rss, cds_start, load, buy):
         lines.append(f"| {name} | {load[name]['rps']:.0f} | {ratio(load[name]['rps'], load['baseline']['rps'])} | "
                      f"{load[name]['p50']:.2f} ms | {load[name]['p99']:.2f} ms |")
     lines += ["", "Target: >= 0.90x the baseline.", "",
-              "## Purchase overhead (`POST /purchase`, single store, Stripe stand-in answering at once)", "",
+              "## Checkout overhead (`POST /checkout`: a Checkout Session, single store, Stripe stand-in answering at once)", "",
               f"One request at a time (wrk `{' '.join(WRK_ONE)}`), so latency is service time, not queueing;",
               f"after a warm-up of wrk `{' '.join(WARM_PURCHASE)}`.", "",
               "| measured | requests/s | p50 | p99 |", "|---|---|---|---|",
-              f"| the whole purchase through the store | {buy['store']['rps']:.0f} | {buy['store']['p50']:.2f} ms | {buy['store']['p99']:.2f} ms |",
+              f"| the whole checkout through the store | {buy['store']['rps']:.0f} | {buy['store']['p50']:.2f} ms | {buy['store']['p99']:.2f} ms |",
               f"| one call to the stand-in alone | {buy['stripe']['rps']:.0f} | {buy['stripe']['p50']:.2f} ms | {buy['stripe']['p99']:.2f} ms |",
-              f"| the store's own cost (purchase - 1 stand-in call) | | {buy['overhead_p50']:.2f} ms | {buy['overhead_p99']:.2f} ms |",
+              f"| the store's own cost (checkout - 1 stand-in call) | | {buy['overhead_p50']:.2f} ms | {buy['overhead_p99']:.2f} ms |",
               "", "Target: the store's own cost p99 <= 5 ms.", ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines))
     worst = lambda values: max(values)
@@ -315,7 +311,7 @@ def write_report(apps, gen, start, start_rss, cds_start, load, buy):
             f"; start-up {ratio(worst(start[v] for v in stores), start['baseline'])} of baseline"
             f" (start-fast {ratio(worst(cds_start[v] for v in stores), cds_start['baseline'])})"
             f"; item page {ratio(min(load[v]['rps'] for v in stores), load['baseline']['rps'])} of baseline throughput"
-            f"; purchase overhead p99 {buy['overhead_p99']:.2f} ms")
+            f"; checkout overhead p99 {buy['overhead_p99']:.2f} ms")
 
 
 def main():
@@ -329,7 +325,7 @@ def main():
     cds_start, _ = startup(apps, cds=True)
     log("loading the item pages")
     load = throughput(apps)
-    log("loading the purchase endpoint")
+    log("loading the checkout endpoint")
     buy = purchase(apps["single"])
     summary = write_report(apps, gen, start, start_rss, cds_start, load, buy)
     log(f"wrote BENCHMARKS.md in {time.time() - began:.0f} s")

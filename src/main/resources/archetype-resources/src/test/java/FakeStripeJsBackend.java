@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
  * What fake-stripe.js talks to instead of api.stripe.com: real Stripe.js sends the buyer's
  * e-mail, promotion code and payment straight to Stripe, so the stand-in sends them to
  * {@link FakeStripe}, the tests' Stripe, through the store's own origin (the page's
- * Content-Security-Policy lets it reach nothing else). Tests only: src/test/java.
+ * Content-Security-Policy lets it reach nothing else). Tests only, and only where {@link StoreTest}
+ * adds it: a test component, which component scanning leaves out.
  */
+@TestComponent
 @RestController
 class FakeStripeJsBackend {
 

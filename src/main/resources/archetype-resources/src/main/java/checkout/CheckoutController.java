@@ -125,6 +125,13 @@ class CheckoutController {
 	 * fields to add to it.
 	 */
 	record CheckoutSession(String clientSecret, boolean promotionCodes, boolean billingAddress) {
+
+		// Spring's DEBUG log prints what a handler answers: never with the client secret.
+		@Override
+		public String toString() {
+			return "CheckoutSession[promotionCodes=" + promotionCodes + ", billingAddress=" + billingAddress + "]";
+		}
+
 	}
 
 }

@@ -43,14 +43,30 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 		Integer status = ex.getStatusCode();
 		boolean worthRetrying = ex instanceof ApiConnectionException || status == null || status >= 500
 				|| status == 409 || status == 429;
-		if (worthRetrying) {
+		if (ex instanceof ApiConnectionException) {
+			log.warn("Stripe could not be reached to open a checkout: {}", ex.getClass().getSimpleName());
+		}
+		else if (worthRetrying) {
 			log.warn("Stripe could not open a checkout: HTTP {} {} (request {})", status, ex.getCode(), ex.getRequestId());
+		}
+		if (worthRetrying) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, TRY_AGAIN);
 		}
 		// Stripe refused the session itself (a bad key, Stripe Tax not set up...): the seller must fix it.
 		log.error("Stripe refused to open a checkout: HTTP {} {} on {} (request {})", status, ex.getCode(),
 				ex.getStripeError() == null ? null : ex.getStripeError().getParam(), ex.getRequestId());
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, CANNOT_OPEN);
+	}
+
+	/**
+	 * Anything else that stopped the checkout: stripe-java failing on a garbled answer (it throws a
+	 * NullPointerException on a broken chunked body, say), or a bug in prePurchase. Nothing was
+	 * charged either way.
+	 */
+	@ExceptionHandler
+	ProblemDetail failed(RuntimeException ex) {
+		log.error("A checkout could not be opened", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, CANNOT_OPEN);
 	}
 
 	/** The first thing wrong, in the words of the annotation on CheckoutRequest. */

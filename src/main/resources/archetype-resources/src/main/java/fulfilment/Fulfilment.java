@@ -61,11 +61,9 @@ public class Fulfilment {
 	public boolean fulfil(Session session) throws StripeException {
 		boolean paid = "paid".equals(session.getPaymentStatus())
 				|| "no_payment_required".equals(session.getPaymentStatus());
-		if (!"complete".equals(session.getStatus()) || !paid || "true".equals(session.getMetadata().get(FULFILLED))) {
-			return false;
-		}
 		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
-		if (purchase.isEmpty()) {
+		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
+				|| "true".equals(session.getMetadata().get(FULFILLED))) {
 			return false;
 		}
 		String id = session.getId();

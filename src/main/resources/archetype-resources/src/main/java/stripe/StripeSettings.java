@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * load stripe.js from: always js.stripe.com in a real store (Stripe requires it); the browser
  * tests point it at a stand-in, since they run without the internet.
  * {@code paymentCacheTime} is how long a receipt or download reuses what Stripe said about a paid
- * purchase; {@code maxNetworkRetries} how often stripe-java tries a call again after a network error
- * or a 409, 429 or 5xx answer (with an idempotency key, so a retry never charges twice).
+ * purchase; {@code maxNetworkRetries} how often stripe-java tries a call again after a connection
+ * failure, a timeout, a 409 or a 5xx answer, or when Stripe says to (with an idempotency key, so
+ * Stripe carries the call out once). A shopper waits up to (1 + retries) x the read timeout.
  * The keys come from the environment (STRIPE_SECRET_KEY and friends, see application.yml):
  * never write a key into code or into a file you commit.
  *
@@ -27,7 +28,7 @@ public record StripeSettings(
 		@DefaultValue("https://api.stripe.com") String apiBase,
 		@DefaultValue("https://js.stripe.com/dahlia/stripe.js") String jsUrl,
 		@DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout,
+		@DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("2") int maxNetworkRetries,
 		@DefaultValue("30s") Duration paymentCacheTime) {
 

@@ -56,6 +56,7 @@ class CheckoutBrowserTests {
 
 	void openTheCheckout() {
 		browser.open(Shopper.ITEM_PAGE);
+		browser.screenshot("item");
 		browser.find("#buy").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("submit")));
 	}
@@ -141,6 +142,7 @@ class CheckoutBrowserTests {
 
 		landsOnTheReceipt("Thank you!");
 		assertThat(browser.find(".receipt").getText()).contains("being processed");
+		browser.screenshot("receipt-processing");
 		verify(hooks, times(0)).postPurchase(any());
 	}
 
