@@ -1,94 +1,103 @@
-// The checkout: stripe.js keeps the card in Stripe's iframes and gives this script a
-// confirmation token; the server sees only that token, prices the order and charges it.
-const form = document.getElementById('payment-form');
+// The checkout: the store's server opens a Checkout Session (POST /checkout) and Stripe's
+// Checkout Elements SDK shows its payment form on this page. The buyer pays Stripe directly;
+// card details never reach the store. Stripe then sends the buyer to the receipt page.
+const form = document.getElementById('checkout');
 
-// The confirmation token of an attempt that got no clear answer (the store or Stripe timed out,
-// a connection dropped): it may have charged the card. Paying again sends the same token, so the
-// server sends Stripe the same idempotency key and the shopper sees that payment instead of paying
-// twice. Editing the card, email or quantity makes a new attempt.
-let unansweredToken = null;
+// The SDK's actions (updateEmail, applyPromotionCode, confirm...), once the checkout is open.
+let actions = null;
 
 // The CSRF token every POST carries, with the name of its header. Pages do not carry it (making
 // one on every view would cost the store for visitors who never pay): it is asked for once, as
-// the form opens, so that paying does not wait for it.
+// the page opens, so that opening the checkout does not wait for it.
 let csrfRequest = null;
 
 if (form) {
-  startCheckout(form);
+  csrfToken().catch(() => {}); // a failure here is retried when the shopper opens the checkout
+  document.getElementById('buy').addEventListener('click', openCheckout);
+  document.getElementById('apply-promotion-code').addEventListener('click', applyPromotionCode);
+  form.addEventListener('submit', handleSubmit);
 }
 
-function startCheckout(form) {
-  csrfToken().catch(() => {}); // a failure here is retried when the shopper pays
-  const stripe = Stripe(form.dataset.publishableKey);
-  // Deferred intent: the PaymentIntent is created by the server only when the shopper pays.
-  const elements = stripe.elements({
-    mode: 'payment',
-    amount: Number(form.dataset.amount),
-    currency: form.dataset.currency,
-    paymentMethodTypes: ['card'],
-  });
-  const paymentElement = elements.create('payment');
-  paymentElement.mount('#payment-element');
-  paymentElement.on('change', () => { unansweredToken = null; });
-  document.getElementById('email').addEventListener('input', () => { unansweredToken = null; });
-  form.addEventListener('submit', (event) => handleSubmit(event, stripe, elements));
-
-  // Keeps the button and the amount stripe.js shows (in wallets, say) in step with the quantity.
-  // Display only: the server computes the amount it charges from its own catalog.
-  const quantity = document.getElementById('quantity');
-  if (quantity) {
-    quantity.addEventListener('input', () => {
-      unansweredToken = null;
-      const count = Number(quantity.value);
-      if (Number.isInteger(count) && count >= 1) {
-        elements.update({ amount: Number(form.dataset.amount) * count });
-        const total = new Intl.NumberFormat(form.dataset.locale, { style: 'currency', currency: form.dataset.currency });
-        document.getElementById('submit').textContent = 'Pay ' + total.format(Number(form.dataset.price) * count);
-      }
-    });
-  }
-}
-
-async function handleSubmit(event, stripe, elements) {
-  event.preventDefault();
+async function openCheckout() {
   setLoading(true);
-
-  let tokenId = unansweredToken;
-  if (!tokenId) {
-    const { error: submitError } = await elements.submit();
-    if (submitError) {
-      return fail(submitError.message);
-    }
-    const { error, confirmationToken } = await stripe.createConfirmationToken({ elements });
-    if (error) {
-      return fail(error.message);
-    }
-    tokenId = confirmationToken.id;
-  }
-
   const quantity = document.getElementById('quantity');
-  let result = await post('/purchase', {
-    confirmationTokenId: tokenId,
+  const answer = await post('/checkout', {
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
-    email: document.getElementById('email').value,
   });
-  // A 5xx or no answer at all leaves the outcome open: keep the token for the next try.
-  unansweredToken = result.outcomeUnknown ? tokenId : null;
-
-  if (result.clientSecret) {
-    // 3-D Secure: the bank asks the shopper to confirm, then the server checks the outcome.
-    const { error: actionError } = await stripe.handleNextAction({ clientSecret: result.clientSecret });
-    if (actionError) {
-      return fail(actionError.message);
-    }
-    result = await post('/purchase/complete', { clientSecret: result.clientSecret });
+  if (answer.error) {
+    return fail(answer.error);
   }
+  const stripe = Stripe(form.dataset.publishableKey);
+  const checkout = stripe.initCheckoutElementsSdk({
+    clientSecret: answer.clientSecret,
+    elementsOptions: { appearance: { theme: 'stripe' } },
+  });
+  // Stripe recomputes the totals (a promotion code, tax for the address given): show its figures.
+  checkout.on('change', showTotals);
 
-  if (result.error) {
-    return fail(result.error.message);
+  // Apple Pay, Google Pay, Link: each wallet the buyer's browser offers, and the seller enabled.
+  const wallets = checkout.createExpressCheckoutElement();
+  wallets.on('confirm', (event) => confirm({ expressCheckoutConfirmEvent: event }));
+  wallets.mount('#express-checkout');
+  if (answer.billingAddress) {
+    // Stripe Tax needs to know where the buyer is.
+    checkout.createBillingAddressElement().mount('#billing-address');
   }
-  window.location.assign(result.receiptUrl);
+  // Cards, and every other method the seller enabled in the Dashboard, redirecting ones included.
+  checkout.createPaymentElement().mount('#payment-element');
+
+  const loaded = await checkout.loadActions();
+  if (loaded.type === 'error') {
+    return fail(loaded.error.message);
+  }
+  actions = loaded.actions;
+  showTotals(actions.getSession());
+  document.getElementById('promotion-code-row').hidden = !answer.promotionCodes;
+  document.getElementById('buy').hidden = true;
+  if (quantity) {
+    // The session is priced for this quantity; reloading the page starts again with another.
+    quantity.disabled = true;
+  }
+  document.getElementById('payment').hidden = false;
+  setLoading(false);
+}
+
+async function handleSubmit(event) {
+  event.preventDefault();
+  if (!actions) {
+    return;
+  }
+  setLoading(true);
+  const email = await actions.updateEmail(document.getElementById('email').value);
+  if (email.type === 'error') {
+    return fail(email.error.message);
+  }
+  await confirm({});
+}
+
+// Stripe takes the payment, asks for 3-D Secure or sends the buyer to their bank if needed, and
+// then to the receipt page. It comes back here only when the payment did not go through.
+async function confirm(options) {
+  setLoading(true);
+  const result = await actions.confirm(options);
+  if (result.type === 'error') {
+    fail(result.error.message);
+  }
+}
+
+async function applyPromotionCode() {
+  const code = document.getElementById('promotion-code').value.trim();
+  if (!actions || !code) {
+    return;
+  }
+  const result = await actions.applyPromotionCode(code);
+  if (result.type === 'error') {
+    showMessage(result.error.message);
+    return;
+  }
+  hideMessage();
+  showTotals(result.session);
 }
 
 /** The store's CSRF token, { headerName, token }: asked for once, and again if that failed. */
@@ -109,45 +118,45 @@ function csrfToken() {
   return csrfRequest;
 }
 
-/** POSTs JSON to the store; answers with its JSON, or an error if there was no usable answer. */
+/**
+ * POSTs JSON to the store. Answers with its JSON, or { error } with the message for the shopper:
+ * the store's Problem Details carry it in "detail". Opening a checkout charges nothing, so every
+ * failure can say so.
+ */
 async function post(url, body) {
-  const unknown = {
-    outcomeUnknown: true,
-    error: { message: 'The store did not answer. Please try again: if this payment went through, '
-      + 'you will see its receipt and will not be charged twice.' },
-  };
-  let token;
+  const notCharged = 'The checkout could not be opened, and you have not been charged. Please try again.';
   try {
-    token = await csrfToken();
-  } catch (e) {
-    // Nothing was sent, so nothing was charged.
-    return { error: { message: 'The payment could not start, so you have not been charged. Please try again.' } };
-  }
-  let response;
-  try {
-    response = await fetch(url, {
+    const token = await csrfToken();
+    const response = await fetch(url, {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        [token.headerName]: token.token,
-      },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [token.headerName]: token.token },
       body: JSON.stringify(body),
     });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      return { error: answer.detail || notCharged };
+    }
+    return answer;
   } catch (e) {
-    return unknown;
+    return { error: notCharged };
   }
-  let answer;
-  try {
-    answer = await response.json();
-  } catch (e) {
-    // Not the store's JSON: a proxy's error page, say.
-    return response.status >= 500 ? unknown : { error: { message: 'The request was refused. Reload the page and try again.' } };
-  }
-  answer.outcomeUnknown = response.status >= 500;
-  return answer;
 }
 
 // ---- UI helpers ----
+
+function showTotals(session) {
+  const total = session.total;
+  document.getElementById('subtotal').textContent = total.subtotal.amount;
+  showIfSome('discount', total.discount, '\u2212');
+  showIfSome('tax', total.taxExclusive, '');
+  document.getElementById('total').textContent = total.total.amount;
+  document.getElementById('submit').textContent = 'Pay ' + total.total.amount;
+}
+
+function showIfSome(name, amount, sign) {
+  document.querySelectorAll('.' + name).forEach((node) => { node.hidden = amount.minorUnitsAmount === 0; });
+  document.getElementById(name).textContent = sign + amount.amount;
+}
 
 function fail(message) {
   showMessage(message);
@@ -160,10 +169,15 @@ function showMessage(message) {
   box.hidden = false;
 }
 
+function hideMessage() {
+  document.getElementById('payment-message').hidden = true;
+}
+
 function setLoading(loading) {
   // A disabled button is what stops a double submit.
+  document.getElementById('buy').disabled = loading;
   document.getElementById('submit').disabled = loading;
   if (loading) {
-    document.getElementById('payment-message').hidden = true;
+    hideMessage();
   }
 }

@@ -6,7 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import com.example.downloads.checkout.PurchaseHooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +24,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
- * keys, stripe.js played by src/test/resources/static/test/fake-stripe.js, and Stripe's API played
- * by one WireMock server that lives as long as the Spring context. {@link PurchaseHooks} is the
+ * keys, stripe.js played by src/test/resources/static/test/fake-stripe.js (and its backend,
+ * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
+ * as the Spring context. {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
  * and request journal are reset before it, the spy after it).
@@ -35,9 +35,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * way, so classes that say only {@code @StoreTest} share one store and one WireMock server instead
  * of starting their own. A class that needs the store set up otherwise (no keys, other limits)
  * adds {@code @TestPropertySource} and gets a context of its own, shared with classes that set
- * exactly the same. The store keeps some things in memory for a while (which payments it fulfilled,
- * what Stripe said about a payment, each client's rate limit), so a test in the shared context uses
- * payment ids of its own and never counts on a fresh store.
+ * exactly the same. The store keeps some things in memory for a while (which purchases it
+ * fulfilled, what Stripe said about a session, each client's rate limit), so a test in the shared
+ * context uses session ids of its own ({@link StripeStub#newSessionId()}) and never counts on a
+ * fresh store.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,6 +60,11 @@ public @interface StoreTest {
 		@Bean
 		FakeStripe fakeStripe() {
 			return new FakeStripe();
+		}
+
+		@Bean
+		FakeStripeJsBackend fakeStripeJsBackend(FakeStripe fakeStripe) {
+			return new FakeStripeJsBackend(fakeStripe);
 		}
 
 		// Threads enough for PurchaseUnderLoadTests' crowd of shoppers.

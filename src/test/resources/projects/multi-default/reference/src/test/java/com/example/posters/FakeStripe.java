@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,55 +20,118 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
- * Stripe's PaymentIntents API for many shoppers at once, where {@link StripeStub} stubs one answer
- * per test. The confirmation token decides what the card does, so a test picks each outcome by
- * naming its token:
- * <ul>
- * <li>{@code ctoken_ok...}: the payment succeeds;</li>
- * <li>{@code ctoken_3ds...}: the bank wants 3-D Secure, and the shopper passes it;</li>
- * <li>{@code ctoken_decline...}: the card is declined (HTTP 402, Stripe's card_error body);</li>
- * <li>{@code ctoken_outage...}: Stripe fails (HTTP 500, Stripe's api_error body).</li>
- * </ul>
- * Each token gets its own PaymentIntent, {@code pi_} and the rest of the token, which the fake
- * remembers as Stripe would: a retrieve returns it, an update merges its metadata.
+ * Stripe for whole purchases, where {@link StripeStub} stubs one answer: the Checkout Sessions API
+ * as WireMock serves it to the store (create, retrieve, update), and what Stripe does between the
+ * buyer's browser and Stripe (e-mail, promotion code, paying), which fake-stripe.js asks for
+ * through {@link FakeStripeJsBackend} and server-side tests call directly ({@link #pay}).
+ * Sessions are remembered as Stripe would: a retrieve returns one as it stands now, an update
+ * merges its metadata.
+ *
+ * <p>How a payment goes is chosen by its method, as Stripe's test cards choose it:
+ * {@code card} succeeds, {@code card_3ds} succeeds after 3-D Secure, {@code card_declined} is
+ * declined (the session stays open for another try), {@code ideal} succeeds after the bank's
+ * page, {@code sepa_debit} stays processing until {@link #clearDelayedPayment}, and
+ * {@code wallet} is the Express Checkout Element's. The promotion code {@code FALL20} takes the
+ * coupon fixture's percentage off.
  *
  * <p>{@link StoreTest}'s WireMock server has it as an extension, for the stubs that name it
- * ({@code answer(server)}); tests get the instance injected.
+ * ({@link #answer}); tests get the instance injected.
  */
 public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 
 	private static final String NAME = "fake-stripe";
 
-	private static final String CREATE = "/v1/payment_intents";
+	private static final String SESSIONS = "/v1/checkout/sessions";
+
+	public static final String PROMOTION_CODE = "FALL20";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	/**
-	 * What follows {@code _secret_} in every client secret the fake hands out: a canary, which
-	 * NoSecretInLogsOrPagesTests looks for in every log line and page.
-	 */
-	public static final String CLIENT_SECRET_PART = "NOTAREALSECRETcanaryClient";
+	private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
 
-	private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
-
-	/** Routes every PaymentIntent call to this fake, until the server is reset (call it in a @BeforeEach). */
+	/** Routes every Checkout Session call to this fake, until the server is reset (call it in a @BeforeEach). */
 	public void answer(WireMockServer server) {
-		server.stubFor(any(urlPathMatching("/v1/payment_intents(/.*)?")).willReturn(aResponse().withTransformers(NAME)));
+		server.stubFor(any(urlPathMatching(SESSIONS + "(/.*)?")).willReturn(aResponse().withTransformers(NAME)));
 	}
 
-	public static String paymentIntentFor(String confirmationToken) {
-		return "pi_" + confirmationToken.substring("ctoken_".length());
+	/** A session as the fake holds it now, in Stripe's JSON: to put in a webhook event, say. */
+	public String session(String id) {
+		ObjectNode session = existing(id);
+		synchronized (session) {
+			return session.toString();
+		}
 	}
 
-	public String clientSecretOf(String paymentIntentId) {
-		return paymentIntentId + "_secret_" + CLIENT_SECRET_PART;
+	/** The session id inside a client secret, as Stripe.js reads it. */
+	public static String sessionIdOf(String clientSecret) {
+		return clientSecret.substring(0, clientSecret.indexOf("_secret_"));
 	}
 
-	/** A PaymentIntent as the fake holds it now, in Stripe's JSON: to put in a webhook event, say. */
-	public String paymentIntent(String id) {
-		ObjectNode intent = intents.get(id);
-		synchronized (intent) {
-			return intent.toString();
+	/** The buyer pays with a card that goes through, on Stripe's side: what fake-stripe.js does for {@code card}. */
+	public void pay(String sessionId) {
+		confirm(sessionId, "card");
+	}
+
+	public void updateEmail(String sessionId, String email) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			((ObjectNode) session.get("customer_details")).put("email", email);
+		}
+	}
+
+	/** Applies a promotion code; answers Stripe.js's error message, or null when it applied. */
+	public String applyPromotionCode(String sessionId, String code) {
+		if (!PROMOTION_CODE.equals(code)) {
+			return "This code is invalid.";
+		}
+		double percentOff = StripeStub.fixture("coupon.json").get("percent_off").asDouble();
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			if (!session.get("allow_promotion_codes").asBoolean()) {
+				return "This checkout does not take promotion codes.";
+			}
+			long subtotal = session.get("amount_subtotal").asLong();
+			long discount = Math.round(subtotal * percentOff / 100);
+			((ObjectNode) session.get("total_details")).put("amount_discount", discount);
+			session.put("amount_total", subtotal - discount);
+		}
+		return null;
+	}
+
+	/**
+	 * The buyer confirms with a payment method (see the class comment). Answers what Stripe.js
+	 * would do next: {@code {"redirect": url}} or {@code {"error": message}}.
+	 */
+	public JsonNode confirm(String sessionId, String method) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			if (!"open".equals(session.get("status").asString())) {
+				return json.createObjectNode().put("error", "This Checkout Session is no longer open.");
+			}
+			if ("card_declined".equals(method)) {
+				return json.createObjectNode().put("error", "Your card was declined.");
+			}
+			long total = session.get("amount_total").asLong();
+			String currency = session.get("currency").asString();
+			boolean delayed = "sepa_debit".equals(method);
+			session.put("status", "complete");
+			session.put("payment_status", delayed ? "unpaid" : total == 0 ? "no_payment_required" : "paid");
+			if (total > 0) {
+				session.set("payment_intent",
+						json.readTree(StripeStub.paymentIntent(sessionId, delayed ? "processing" : "succeeded", total, currency)));
+			}
+			String returnUrl = session.get("return_url").asString().replace("{CHECKOUT_SESSION_ID}", sessionId);
+			return json.createObjectNode().put("redirect", returnUrl);
+		}
+	}
+
+	/** A delayed payment (sepa_debit) clears, as Stripe reports days later. */
+	public void clearDelayedPayment(String sessionId) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			session.put("payment_status", "paid");
+			session.set("payment_intent", json.readTree(StripeStub.paymentIntent(sessionId, "succeeded",
+					session.get("amount_total").asLong(), session.get("currency").asString())));
 		}
 	}
 
@@ -85,44 +149,47 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		Request request = serveEvent.getRequest();
 		String path = request.getUrl().split("\\?")[0];
-		if (path.equals(CREATE)) {
-			return create(request);
+		if (path.equals(SESSIONS) && request.getMethod().equals(RequestMethod.POST)) {
+			return respond(200, create(request).toString());
 		}
-		String id = path.substring(CREATE.length() + 1);
-		ObjectNode intent = intents.get(id);
-		if (intent == null) {
-			return stripeError(404, "invalid_request_error", "No such payment_intent: '" + id + "'");
+		ObjectNode session = sessions.get(path.substring(Math.min(path.length(), SESSIONS.length() + 1)));
+		if (session == null) {
+			return respond(404, StripeStub.error("invalid_request_error", "resource_missing", "No such checkout.session"));
 		}
-		synchronized (intent) {
-			if (request.getMethod().equals(RequestMethod.GET) && "requires_action".equals(intent.get("status").asString())) {
-				// The shopper has been through 3-D Secure in the browser, and passed.
-				intent.put("status", "succeeded");
-				intent.putNull("next_action");
-			}
+		synchronized (session) {
 			if (request.getMethod().equals(RequestMethod.POST)) {
-				ObjectNode metadata = (ObjectNode) intent.get("metadata");
+				ObjectNode metadata = (ObjectNode) session.get("metadata");
 				metadata(request).forEach(metadata::put);
 			}
-			return respond(200, intent.toString());
+			return respond(200, session.toString());
 		}
 	}
 
-	private ResponseDefinition create(Request request) {
-		String token = request.formParameter("confirmation_token").firstValue();
-		if (token.startsWith("ctoken_decline")) {
-			return respond(402, StripeStub.cardDeclined());
+	private ObjectNode create(Request request) {
+		String id = StripeStub.newSessionId();
+		long quantity = Long.parseLong(form(request, "line_items[0][quantity]"));
+		long unitAmount = Long.parseLong(form(request, "line_items[0][price_data][unit_amount]"));
+		String currency = form(request, "line_items[0][price_data][currency]");
+		ObjectNode session = (ObjectNode) json.readTree(
+				StripeStub.session(id, "open", "unpaid", unitAmount * quantity, currency, metadata(request)));
+		session.put("return_url", form(request, "return_url"));
+		session.put("allow_promotion_codes", Boolean.parseBoolean(form(request, "allow_promotion_codes")));
+		((ObjectNode) session.get("customer_details")).putNull("email");
+		sessions.put(id, session);
+		return session;
+	}
+
+	private ObjectNode existing(String id) {
+		ObjectNode session = sessions.get(id);
+		if (session == null) {
+			throw new IllegalArgumentException("The fake holds no session " + id);
 		}
-		if (token.startsWith("ctoken_outage")) {
-			return stripeError(500, "api_error", "An unknown error occurred");
-		}
-		String status = token.startsWith("ctoken_3ds") ? "requires_action" : "succeeded";
-		String id = paymentIntentFor(token);
-		ObjectNode intent = (ObjectNode) json.readTree(StripeStub.paymentIntent(id, status,
-				Long.parseLong(request.formParameter("amount").firstValue()),
-				request.formParameter("currency").firstValue(), metadata(request)));
-		intent.put("client_secret", clientSecretOf(id));
-		intents.put(id, intent);
-		return respond(200, intent.toString());
+		return session;
+	}
+
+	private static String form(Request request, String key) {
+		FormParameter field = request.formParameters().get(key);
+		return field == null ? null : field.firstValue();
 	}
 
 	/** The {@code metadata[key]=value} fields of a form Stripe is sent, as a map. */
@@ -138,13 +205,6 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 
 	private static ResponseDefinition respond(int status, String body) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body).build();
-	}
-
-	private static ResponseDefinition stripeError(int status, String type, String message) {
-		String body = json.createObjectNode()
-			.set("error", json.createObjectNode().put("type", type).put("message", message))
-			.toString();
-		return respond(status, body);
 	}
 
 }

@@ -13,11 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import com.example.posters.catalog.Catalog;
-import com.example.posters.checkout.Purchase;
-import com.example.posters.checkout.PurchaseHooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,15 +27,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing lost under load: a few hundred purchases at once through the real HTTP stack (Tomcat,
- * Spring Security's CSRF check, the controllers, stripe-java), against a fake Stripe that answers
- * each confirmation token on its own. Every payment that succeeds must reach postPurchase exactly
- * once, every declined card must hear so, and no shopper may get a server error.
+ * Nothing lost under load: a few hundred shoppers at once through the real HTTP stack (Tomcat,
+ * Spring Security's CSRF check, the controllers, stripe-java), against a fake Stripe that keeps
+ * each Checkout Session. Each opens a checkout, pays, and lands on the receipt; for every other
+ * one, Stripe's webhook arrives at the same moment as the buyer. Every paid session must reach
+ * postPurchase exactly once, and no shopper (nor Stripe) may get an error.
  */
 @StoreTest
 class PurchaseUnderLoadTests {
 
-	static final int PURCHASES = 300;
+	static final int SHOPPERS = 300;
 
 	static final int SHOPPERS_AT_ONCE = 32;
 
@@ -48,9 +46,6 @@ class PurchaseUnderLoadTests {
 	@Autowired
 	FakeStripe fakeStripe;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Catalog catalog;
 
@@ -58,125 +53,98 @@ class PurchaseUnderLoadTests {
 	@Autowired
 	PurchaseHooks hooks;
 
+	@LocalServerPort
+	int port;
+
 	@BeforeEach
-	void stripeAnswersEveryToken() {
+	void stripeAnswers() {
 		fakeStripe.answer(stripe);
 	}
 
-	/** The card the n-th shopper brings: one in ten is declined, one in ten asks for 3-D Secure. */
-	static String tokenFor(int n) {
-		String card = switch (n % 10) {
-			case 0 -> "decline";
-			case 1 -> "3ds";
-			default -> "ok";
-		};
-		return "ctoken_" + card + n;
+	/** What the store answered one shopper, and Stripe's webhook delivery for the purchase if one was sent. */
+	record Outcome(String sessionId, HttpResponse<String> checkout, HttpResponse<String> receipt,
+			HttpResponse<String> webhook) {
 	}
 
-	/** What the store answered one shopper: the purchase, and the completion after 3-D Secure if any. */
-	record Outcome(String token, HttpResponse<String> purchase, HttpResponse<String> completion) {
-
-		HttpResponse<String> last() {
-			return completion != null ? completion : purchase;
-		}
-
-		Stream<Integer> statuses() {
-			return Stream.of(purchase, completion).filter(r -> r != null).map(HttpResponse::statusCode);
-		}
-
-	}
-
-	/**
-	 * One shopper's browser, buying again and again as checkout.js does: it opens the page once,
-	 * pays with each token, and finishes after 3-D Secure when asked.
-	 */
-	List<Outcome> shopperBuysWith(HttpClient http, List<String> tokens) {
+	/** One shopper's browser, as checkout.js and Stripe.js drive it, with Stripe's webhook for every other one. */
+	Outcome shopperBuys(int n, HttpClient http, ExecutorService stripeSide) throws Exception {
 		Shopper shopper = new Shopper(http, port);
 		shopper.opensTheItemPage();
-		List<Outcome> outcomes = new ArrayList<>();
-		for (String token : tokens) {
-			HttpResponse<String> purchase = shopper.post("/purchase", """
-					{"confirmationTokenId": "%s", "itemId": "%s", "quantity": %d, "email": "shopper@example.com"}"""
-				.formatted(token, catalog.firstItem().id(), catalog.maxQuantity()));
-			HttpResponse<String> completion = null;
-			if (purchase.statusCode() == 200 && Shopper.json(purchase).has("clientSecret")) {
-				String clientSecret = Shopper.json(purchase).get("clientSecret").asString();
-				completion = shopper.post("/purchase/complete", "{\"clientSecret\": \"%s\"}".formatted(clientSecret));
-			}
-			outcomes.add(new Outcome(token, purchase, completion));
+		HttpResponse<String> checkout = shopper.post("/checkout", "{\"itemId\": \"%s\", \"quantity\": %d}"
+			.formatted(catalog.firstItem().id(), 1 + n % catalog.maxQuantity()));
+		if (checkout.statusCode() != 200) {
+			return new Outcome(null, checkout, null, null);
 		}
-		return outcomes;
+		String sessionId = FakeStripe.sessionIdOf(Shopper.json(checkout).path("clientSecret").asString());
+		fakeStripe.pay(sessionId);
+		Future<HttpResponse<String>> delivery = n % 2 == 0 ? stripeSide.submit(() -> webhook(http, sessionId)) : null;
+		HttpResponse<String> receipt = shopper.get("/receipt/" + sessionId);
+		return new Outcome(sessionId, checkout, receipt, delivery == null ? null : delivery.get(30, TimeUnit.SECONDS));
+	}
+
+	HttpResponse<String> webhook(HttpClient http, String sessionId) {
+		String event = StripeStub.event("checkout.session.completed", fakeStripe.session(sessionId));
+		Shopper stripeItself = new Shopper(http, port);
+		return stripeItself.send(stripeItself.request("/stripe/webhook", "Content-Type", "application/json",
+				"Stripe-Signature", StripeSignature.signNow(event))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(event)));
 	}
 
 	@Test
-	void everyPaymentIsFulfilledExactlyOnceAndEveryDeclinedCardIsToldSo() throws Exception {
+	void everyPaidSessionIsFulfilledExactlyOnceAndNoneIsLost() throws Exception {
 		HttpClient http = Shopper.client();
 		ExecutorService crowd = Executors.newFixedThreadPool(SHOPPERS_AT_ONCE);
+		ExecutorService stripeSide = Executors.newFixedThreadPool(SHOPPERS_AT_ONCE / 2);
 		long start = System.nanoTime();
-		List<Future<List<Outcome>>> running = IntStream.range(0, SHOPPERS_AT_ONCE)
-			.mapToObj(shopper -> IntStream.iterate(shopper, n -> n < PURCHASES, n -> n + SHOPPERS_AT_ONCE)
-				.mapToObj(PurchaseUnderLoadTests::tokenFor)
-				.toList())
-			.map(tokens -> crowd.submit(() -> shopperBuysWith(http, tokens)))
+		List<Future<Outcome>> running = IntStream.range(0, SHOPPERS)
+			.mapToObj(n -> crowd.submit(() -> shopperBuys(n, http, stripeSide)))
 			.toList();
 		List<Outcome> outcomes = new ArrayList<>();
-		for (Future<List<Outcome>> shopper : running) {
-			outcomes.addAll(shopper.get(60, TimeUnit.SECONDS));
+		try {
+			for (Future<Outcome> shopper : running) {
+				outcomes.add(shopper.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			crowd.shutdownNow();
+			stripeSide.shutdownNow();
 		}
 		Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-		crowd.shutdown();
+		Map<String, Long> fulfilments = postPurchaseCallsBySession();
+		List<String> paid = outcomes.stream().map(Outcome::sessionId).filter(id -> id != null).toList();
+		System.out.printf("Purchases under load: %d shoppers, %d at once, in %d ms: %d paid, %d fulfilled, %d lost%n",
+				outcomes.size(), SHOPPERS_AT_ONCE, wallTime.toMillis(), paid.size(), fulfilments.size(),
+				paid.stream().filter(id -> !fulfilments.containsKey(id)).count());
 
-		List<Outcome> succeeded = withCard(outcomes, "ok");
-		List<Outcome> declined = withCard(outcomes, "decline");
-		List<Outcome> threeDSecure = withCard(outcomes, "3ds");
-		Map<String, Long> fulfilments = postPurchaseCallsByPaymentIntent();
-		List<String> paid = Stream.concat(succeeded.stream(), threeDSecure.stream())
-			.map(outcome -> FakeStripe.paymentIntentFor(outcome.token()))
-			.toList();
-		long lost = paid.stream().filter(id -> !fulfilments.containsKey(id)).count();
-		System.out.printf("Purchases under load: %d over %d threads in %d ms: %d succeeded, %d declined, "
-				+ "%d with 3-D Secure; %d fulfilled, %d lost%n", outcomes.size(), SHOPPERS_AT_ONCE, wallTime.toMillis(),
-				succeeded.size(), declined.size(), threeDSecure.size(), fulfilments.size(), lost);
-
-		assertThat(outcomes.stream().flatMap(Outcome::statuses)).as("no server error, ever").allMatch(s -> s < 500);
-		assertThat(threeDSecure).as("asked for 3-D Secure, then completed")
-			.allSatisfy(outcome -> assertThat(outcome.completion()).isNotNull());
-		assertThat(Stream.concat(succeeded.stream(), threeDSecure.stream())).allSatisfy(outcome -> {
-			assertThat(outcome.last().statusCode()).isEqualTo(200);
-			assertThat(Shopper.json(outcome.last()).path("receiptUrl").asString())
-				.startsWith("/receipt/" + FakeStripe.paymentIntentFor(outcome.token()) + "/");
+		assertThat(outcomes).allSatisfy(outcome -> {
+			assertThat(outcome.checkout().statusCode()).as("the checkout: " + outcome.checkout().body()).isEqualTo(200);
+			assertThat(outcome.receipt().statusCode()).as("the receipt").isEqualTo(200);
+			assertThat(outcome.receipt().body()).contains("Thank you!");
 		});
-		assertThat(declined).allSatisfy(outcome -> {
-			assertThat(outcome.last().statusCode()).isEqualTo(402);
-			assertThat(Shopper.json(outcome.last()).at("/error/message").asString()).isEqualTo("Your card was declined.");
-		});
-		// Each paid PaymentIntent exactly once; nothing declined, nothing twice, nothing made up.
+		assertThat(outcomes).filteredOn(outcome -> outcome.webhook() != null)
+			.hasSize(SHOPPERS / 2)
+			.allSatisfy(outcome -> assertThat(outcome.webhook().statusCode()).as("the webhook").isEqualTo(200));
+		// Each paid session exactly once; nothing twice, nothing made up, none lost.
 		assertThat(fulfilments).isEqualTo(paid.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)));
-		assertThat(createsByConfirmationToken())
-			.isEqualTo(outcomes.stream().collect(Collectors.toMap(Outcome::token, outcome -> 1L)));
+		assertThat(sessionsCreated()).isEqualTo(SHOPPERS);
 	}
 
-	static List<Outcome> withCard(List<Outcome> outcomes, String card) {
-		return outcomes.stream().filter(outcome -> outcome.token().startsWith("ctoken_" + card)).toList();
-	}
-
-	Map<String, Long> postPurchaseCallsByPaymentIntent() {
+	Map<String, Long> postPurchaseCallsBySession() {
 		return Mockito.mockingDetails(hooks)
 			.getInvocations()
 			.stream()
 			.filter(call -> call.getMethod().getName().equals("postPurchase"))
-			.map(call -> call.<Purchase>getArgument(0).paymentIntentId())
+			.map(call -> call.<Purchase>getArgument(0).id())
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 	}
 
-	/** How many PaymentIntents Stripe was asked to create for each confirmation token. */
-	Map<String, Long> createsByConfirmationToken() {
+	long sessionsCreated() {
 		return stripe.getAllServeEvents()
 			.stream()
 			.map(event -> event.getRequest())
-			.filter(request -> request.getMethod().equals(RequestMethod.POST) && request.getUrl().equals("/v1/payment_intents"))
-			.map(request -> request.formParameter("confirmation_token").firstValue())
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+			.filter(request -> request.getMethod().equals(RequestMethod.POST)
+					&& request.getUrl().equals("/v1/checkout/sessions"))
+			.count();
 	}
 
 }

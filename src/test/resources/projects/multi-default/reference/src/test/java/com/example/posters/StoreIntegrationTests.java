@@ -1,70 +1,87 @@
 package com.example.posters;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.example.posters.catalog.Catalog;
+import com.example.posters.stripe.StripeSettings;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The store on a real port, as a browser sees it: no keys set, as on a first run. */
-// The same settings as NoKeysPurchaseTests and NoKeysBrowserTests: one context for the three.
+/** The store on a real port, as a browser sees it. */
 @StoreTest
-@TestPropertySource(properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.webhook-secret=" })
 class StoreIntegrationTests {
 
-	@Value("${local.server.port}")
+	@Autowired
+	WireMockServer stripe;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	StripeSettings stripeSettings;
+
+	@LocalServerPort
 	int port;
 
-	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
-	static final String ITEM_PAGE = "/items/item";
-
-	final HttpClient http = HttpClient.newHttpClient();
-
-	HttpResponse<String> get(String path) throws Exception {
-		return get(path, "text/html");
-	}
-
-	HttpResponse<String> get(String path, String accept) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Accept", accept)
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	Shopper browser() {
+		return new Shopper(port);
 	}
 
 	@Test
-	void theItemPageWorksWithoutStripeKeysAndSaysPaymentsAreOff() throws Exception {
-		HttpResponse<String> page = get(ITEM_PAGE);
+	void theHomePageShowsWhatTheStoreSells() {
+		HttpResponse<String> page = browser().get("/");
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"payments-disabled\"").doesNotContain("js.stripe.com", StripeStub.FAKE_STRIPE_JS);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("class=\"site-header\"", catalog.firstItem().formattedPrice(catalog.locale()));
+		assertThat(page.body()).contains("href=\"/items/" + catalog.firstItem().id() + "\"");
 	}
 
 	@Test
-	void keepsNoHttpSession() throws Exception {
-		HttpResponse<String> page = get(ITEM_PAGE);
+	void stripeJsIsOnEveryPageForStripesFraudSignals() {
+		String paid = StripeStub.newSessionId();
+		StripeStub.willReturnSession(stripe, paid, StripeStub.storeSession(paid, "complete", "paid", catalog.firstItem(), 1,
+				"fulfilled", "true"));
+		Shopper browser = browser();
+		List<HttpResponse<String>> pages = new ArrayList<>(List.of(browser.get("/"), browser.get(Shopper.ITEM_PAGE),
+				browser.get("/receipt/" + paid), browser.get("/no-such-page")));
+
+		assertThat(pages).allSatisfy(page -> assertThat(page.body()).as(page.uri().getPath())
+			.contains("<script src=\"" + stripeSettings.jsUrl() + "\" defer></script>"));
+		assertThat(pages).extracting(HttpResponse::statusCode)
+			.containsExactly(200, 200, 200, 404);
+	}
+
+	@Test
+	void keepsNoHttpSession() {
+		HttpResponse<String> page = browser().get(Shopper.ITEM_PAGE);
 
 		assertThat(page.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
 	}
 
 	@Test
-	void anUnknownAddressGetsTheStoresOwnNotFoundPage() throws Exception {
-		HttpResponse<String> page = get("/no-such-page");
+	void anUnknownAddressGetsTheStoresOwnNotFoundPage() {
+		HttpResponse<String> page = browser().get("/no-such-page");
 
 		assertThat(page.statusCode()).isEqualTo(404);
 		assertThat(page.body()).contains("Page not found", "class=\"site-header\"").doesNotContain("Exception");
 	}
 
 	@Test
-	void onlyTheHealthEndpointIsExposed() throws Exception {
-		assertThat(get("/actuator/health", "application/json").statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/env", "application/json").statusCode()).isEqualTo(404);
-		assertThat(get("/actuator/beans", "application/json").statusCode()).isEqualTo(404);
+	void theHealthEndpointSaysUpAndIsTheOnlyOneExposed() {
+		HttpResponse<String> health = browser().get("/actuator/health", "Accept", "application/json");
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(Shopper.json(health).path("status").asString()).isEqualTo("UP");
+		assertThat(browser().get("/actuator/env", "Accept", "application/json").statusCode()).isEqualTo(404);
+		assertThat(browser().get("/actuator/beans", "Accept", "application/json").statusCode()).isEqualTo(404);
 	}
 
 }

@@ -3,11 +3,11 @@ package com.example.posters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.example.posters.catalog.Item;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +21,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Stripe's API for tests: WireMock answering with Stripe's own JSON shapes (the files under
- * src/test/resources/stripe come from Stripe's OpenAPI fixtures), with the values a test needs.
- * The server is {@link StoreTest}'s, one per Spring context. The keys below are placeholders:
- * Stripe would refuse them.
+ * Stripe's API for tests: Checkout Sessions in Stripe's own JSON shape (the files under
+ * src/test/resources/stripe come from Stripe's OpenAPI fixtures), with the values a test needs,
+ * and stubs that answer one call with them. {@link FakeStripe} plays Stripe for whole purchases.
+ * The keys below are placeholders: Stripe would refuse them.
  */
 public final class StripeStub {
 
@@ -40,79 +40,144 @@ public final class StripeStub {
 	/** The store id the tests run as (src/test/resources/application.properties). */
 	public static final String STORE_ID = "test-store";
 
+	/**
+	 * What follows {@code _secret_} in every client secret the tests hand out: a canary, which
+	 * NoSecretInLogsOrPagesTests looks for in every log line and page.
+	 */
+	public static final String CLIENT_SECRET_PART = "NOTAREALSECRETcanaryClient";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final SecureRandom random = new SecureRandom();
 
 	private StripeStub() {
 	}
 
-	/** A PaymentIntent in Stripe's JSON, from the fixture, with the given values. */
-	public static String paymentIntent(String id, String status, long amount, String currency,
+	/** A new Checkout Session id, random and as long as Stripe's. */
+	public static String newSessionId() {
+		String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+		StringBuilder id = new StringBuilder("cs_test_");
+		for (int i = 0; i < 58; i++) {
+			id.append(letters.charAt(random.nextInt(letters.length())));
+		}
+		return id.toString();
+	}
+
+	/**
+	 * A Checkout Session in Stripe's JSON, from the fixture: {@code status} open, complete or
+	 * expired; {@code paymentStatus} paid, unpaid or no_payment_required. A paid one carries its
+	 * PaymentIntent with the latest charge expanded, as the store asks for them.
+	 */
+	public static String session(String id, String status, String paymentStatus, long subtotal, String currency,
 			Map<String, String> metadata) {
+		ObjectNode session = (ObjectNode) fixture("checkout_session.json");
+		session.put("id", id);
+		session.put("status", status);
+		session.put("payment_status", paymentStatus);
+		session.put("ui_mode", "elements");
+		session.put("currency", currency);
+		session.put("amount_subtotal", subtotal);
+		session.put("amount_total", subtotal);
+		session.put("client_secret", id + "_secret_" + CLIENT_SECRET_PART);
+		session.put("return_url", "http://localhost/receipt/{CHECKOUT_SESSION_ID}");
+		session.putNull("url");
+		session.putNull("success_url");
+		session.putNull("cancel_url");
+		session.putNull("currency_conversion");
+		session.putNull("shipping_cost");
+		session.set("total_details", json.readTree("{\"amount_discount\":0,\"amount_shipping\":0,\"amount_tax\":0}"));
+		((ObjectNode) session.get("customer_details")).put("email", "shopper@example.com");
+		session.set("metadata", json.valueToTree(metadata));
+		if ("paid".equals(paymentStatus)) {
+			session.set("payment_intent", json.readTree(paymentIntent(id, "succeeded", subtotal, currency)));
+		}
+		else if ("complete".equals(status) && "unpaid".equals(paymentStatus)) {
+			session.set("payment_intent", json.readTree(paymentIntent(id, "processing", subtotal, currency)));
+		}
+		else {
+			session.putNull("payment_intent");
+		}
+		return session.toString();
+	}
+
+	/** A session of this store's, for a quantity of an item at its catalog price. */
+	public static String storeSession(String id, String status, String paymentStatus, Item item, int quantity,
+			String... extraMetadata) {
+		return session(id, status, paymentStatus, item.amountInMinorUnits(quantity), item.currency(),
+				storeMetadata(item, quantity, extraMetadata));
+	}
+
+	/** A paid session of this store's, not yet fulfilled. */
+	public static String paidSession(String id, Item item) {
+		return storeSession(id, "complete", "paid", item, 1);
+	}
+
+	/** The session's PaymentIntent, with its latest charge when it succeeded. */
+	static String paymentIntent(String sessionId, String status, long amount, String currency) {
 		ObjectNode intent = (ObjectNode) fixture("payment_intent.json");
-		intent.put("id", id);
+		intent.put("id", "pi_" + sessionId.substring("cs_test_".length(), "cs_test_".length() + 24));
 		intent.put("status", status);
 		intent.put("amount", amount);
 		intent.put("amount_received", "succeeded".equals(status) ? amount : 0);
 		intent.put("currency", currency);
-		intent.put("client_secret", clientSecret(id));
-		intent.put("receipt_email", "shopper@example.com");
+		intent.putNull("client_secret");
 		intent.putNull("last_payment_error");
-		intent.putNull("canceled_at");
-		intent.set("metadata", json.valueToTree(metadata));
+		intent.putNull("next_action");
+		intent.set("metadata", json.createObjectNode());
 		if ("succeeded".equals(status)) {
-			// Expanded, as the store asks for it where refunds matter (latest_charge).
 			ObjectNode charge = (ObjectNode) fixture("charge.json");
-			charge.put("payment_intent", id);
+			charge.put("payment_intent", intent.get("id").asString());
 			charge.put("amount", amount);
+			charge.put("amount_refunded", 0);
+			charge.put("refunded", false);
+			charge.put("disputed", false);
 			charge.put("currency", currency);
 			intent.set("latest_charge", charge);
 		}
-		if ("requires_action".equals(status)) {
-			intent.set("next_action", json.readTree("{\"type\":\"use_stripe_sdk\",\"use_stripe_sdk\":{}}"));
-		}
 		else {
-			intent.putNull("next_action");
+			intent.putNull("latest_charge");
 		}
 		return intent.toString();
 	}
 
 	/**
-	 * The metadata the store writes into each payment it creates: what marks a payment as this
+	 * The metadata the store writes into each session it creates: what marks a session as this
 	 * store's. Extra entries come in key, value pairs ("fulfilled", "true", say).
 	 */
-	public static Map<String, String> storeMetadata(String itemId, int quantity, long amount, String currency,
+	public static Map<String, String> storeMetadata(String itemId, int quantity, long subtotal, String currency,
 			String... extra) {
 		Map<String, String> metadata = new HashMap<>(Map.of("store_id", STORE_ID, "item_id", itemId, "quantity",
-				Integer.toString(quantity), "amount", Long.toString(amount), "currency", currency));
+				Integer.toString(quantity), "subtotal", Long.toString(subtotal), "currency", currency));
 		for (int i = 0; i + 1 < extra.length; i += 2) {
 			metadata.put(extra[i], extra[i + 1]);
 		}
 		return metadata;
 	}
 
-	/** The store's metadata for a quantity of an item at its catalog price. */
 	public static Map<String, String> storeMetadata(Item item, int quantity, String... extra) {
 		return storeMetadata(item.id(), quantity, item.amountInMinorUnits(quantity), item.currency(), extra);
 	}
 
-	/** The payment with part or all of its charge refunded, as Stripe reports it after a refund. */
-	public static String refunded(String intentJson, long amountRefunded) {
-		ObjectNode intent = (ObjectNode) json.readTree(intentJson);
-		ObjectNode charge = (ObjectNode) intent.get("latest_charge");
-		charge.put("amount_refunded", amountRefunded);
-		charge.put("refunded", amountRefunded >= charge.get("amount").asLong());
-		return intent.toString();
+	/** The same session with its JSON changed: {@code edit} gets the session object. */
+	public static String with(String sessionJson, java.util.function.Consumer<ObjectNode> edit) {
+		ObjectNode session = (ObjectNode) json.readTree(sessionJson);
+		edit.accept(session);
+		return session.toString();
 	}
 
-	/** The payment with its charge disputed by the card holder (charge.dispute.created). */
-	public static String disputed(String intentJson) {
-		ObjectNode intent = (ObjectNode) json.readTree(intentJson);
-		((ObjectNode) intent.get("latest_charge")).put("disputed", true);
-		return intent.toString();
+	/** The session with part or all of its charge refunded, as Stripe reports it after a refund. */
+	public static String refunded(String sessionJson, long amountRefunded) {
+		return with(sessionJson, session -> {
+			ObjectNode charge = (ObjectNode) session.get("payment_intent").get("latest_charge");
+			charge.put("amount_refunded", amountRefunded);
+			charge.put("refunded", amountRefunded >= charge.get("amount").asLong());
+		});
 	}
 
-	public static String clientSecret(String paymentIntentId) {
-		return paymentIntentId + "_secret_placeholder";
+	/** The session with its charge disputed by the card holder (charge.dispute.created). */
+	public static String disputed(String sessionJson) {
+		return with(sessionJson,
+				session -> ((ObjectNode) session.get("payment_intent").get("latest_charge")).put("disputed", true));
 	}
 
 	/** An event in Stripe's JSON, from the fixture, carrying the given object. */
@@ -123,38 +188,38 @@ public final class StripeStub {
 		return event.toString();
 	}
 
-	/** Stripe's error body for a declined card, answered with HTTP 402 as Stripe does. */
-	public static String cardDeclined() {
-		return """
-				{"error": {"type": "card_error", "code": "card_declined", "decline_code": "generic_decline",
-				  "message": "Your card was declined.", "param": null,
-				  "request_log_url": "https://dashboard.stripe.com/test/logs/req_placeholder"}}""";
+	/** Stripe's error body, as its API answers with a 4xx or 5xx status. */
+	public static String error(String type, String code, String message) {
+		ObjectNode error = json.createObjectNode().put("type", type).put("code", code).put("message", message);
+		return json.createObjectNode().set("error", error).toString();
 	}
 
-	public static void willCreatePaymentIntent(WireMockServer server, String intentJson) {
-		server.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(intentJson)));
+	public static void willCreateSession(WireMockServer server, String sessionJson) {
+		server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(sessionJson)));
 	}
 
-	public static void willReturnPaymentIntent(WireMockServer server, String id, String intentJson) {
-		server.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + id)).willReturn(okJson(intentJson)));
+	/** Creating a session fails with Stripe's error body and this status. */
+	public static void willRefuseToCreateSession(WireMockServer server, int status, String type, String code) {
+		server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody(error(type, code, "A message written for the developer"))));
 	}
 
-	/** Marking a PaymentIntent fulfilled (a metadata update) answers with the PaymentIntent. */
-	public static void willUpdatePaymentIntent(WireMockServer server, String id, String intentJson) {
-		server.stubFor(post(urlPathEqualTo("/v1/payment_intents/" + id)).willReturn(okJson(intentJson)));
-	}
-
-	public static void willDecline(WireMockServer server) {
-		server.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-			.willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody(cardDeclined())));
-	}
-
-	/** The connection drops while Stripe has the request: whether it charged is unknown. */
+	/** The connection drops while Stripe has the request. */
 	public static void willDropTheConnection(WireMockServer server, Fault fault) {
-		server.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(aResponse().withFault(fault)));
+		server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withFault(fault)));
 	}
 
-	private static JsonNode fixture(String name) {
+	public static void willReturnSession(WireMockServer server, String id, String sessionJson) {
+		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + id)).willReturn(okJson(sessionJson)));
+	}
+
+	/** Marking a session fulfilled (a metadata update) answers with the session. */
+	public static void willUpdateSession(WireMockServer server, String id, String sessionJson) {
+		server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + id)).willReturn(okJson(sessionJson)));
+	}
+
+	public static JsonNode fixture(String name) {
 		try (InputStream in = StripeStub.class.getResourceAsStream("/stripe/" + name)) {
 			return json.readTree(in);
 		}

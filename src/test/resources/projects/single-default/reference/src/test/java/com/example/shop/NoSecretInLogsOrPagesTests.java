@@ -1,7 +1,6 @@
 package com.example.shop;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 
 import com.example.shop.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.stripe.net.Webhook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,23 +23,26 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No secret ever shows: not the Stripe secret key, the webhook secret, the download link secret
- * nor a payment's client secret, in any log line or any page, over a whole purchase and what goes
- * wrong around it. The secrets are canaries: fake values, easy to spot anywhere they turn up.
- * The one answer allowed to carry a client secret is the JSON that hands it to stripe.js for
- * 3-D Secure; it is not among the answers checked.
+ * nor a Checkout Session's client secret, in any log line or any page, over whole purchases and
+ * what goes wrong around them. The secrets are canaries: fake values, easy to spot anywhere they
+ * turn up. The one answer allowed to carry a client secret is the checkout's JSON, which hands it
+ * to Stripe.js in the buyer's browser: its body is not among the answers checked, but it must not
+ * reach a log line either.
  */
 // Its own context, so that its start-up is logged while this test captures the output. The
-// publishable key is StripeStub's: it is meant to be seen.
+// publishable key is StripeStub's: it is meant to be seen. No retries, so that Stripe's 500 is quick.
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=" + NoSecretInLogsOrPagesTests.SECRET_KEY,
-		"stripe.webhook-secret=" + NoSecretInLogsOrPagesTests.WEBHOOK_SECRET,
+		"stripe.webhook-secret=" + NoSecretInLogsOrPagesTests.WEBHOOK_SECRET, "stripe.max-network-retries=0",
 		// Read by the download variant only; elsewhere it is an unused property.
 		"download.link-secret=" + NoSecretInLogsOrPagesTests.DOWNLOAD_SECRET })
 @ExtendWith(OutputCaptureExtension.class)
@@ -53,10 +54,8 @@ class NoSecretInLogsOrPagesTests {
 
 	static final String DOWNLOAD_SECRET = "NOTAREALSECRET_canary_download_link";
 
-	/** What follows _secret_ in every client secret the fake Stripe hands out. */
-	static final String CLIENT_SECRET = FakeStripe.CLIENT_SECRET_PART;
-
-	static final List<String> CANARIES = List.of(SECRET_KEY, WEBHOOK_SECRET, DOWNLOAD_SECRET, CLIENT_SECRET);
+	static final List<String> CANARIES = List.of(SECRET_KEY, WEBHOOK_SECRET, DOWNLOAD_SECRET,
+			StripeStub.CLIENT_SECRET_PART);
 
 	@Autowired
 	WireMockServer stripe;
@@ -64,50 +63,54 @@ class NoSecretInLogsOrPagesTests {
 	@Autowired
 	FakeStripe fakeStripe;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	LoggingSystem logging;
 
 	@Autowired
 	Catalog catalog;
 
-	final HttpClient http = Shopper.client();
+	@LocalServerPort
+	int port;
+
+	/** Every answer the store gave in a test, but the checkout's JSON for Stripe.js. */
+	final List<HttpResponse<String>> answers = new ArrayList<>();
+
+	/** The session ids of the purchases made in a test. */
+	final List<String> purchases = new ArrayList<>();
 
 	@BeforeEach
-	void stripeAnswersEveryToken() {
+	void stripeAnswers() {
 		fakeStripe.answer(stripe);
 	}
 
 	@Test
-	void aWholePurchaseShowsNoSecretInLogsOrPages(CapturedOutput output) {
-		List<HttpResponse<String>> answers = shopThroughEverything("info");
+	void wholePurchasesShowNoSecretInLogsOrPages(CapturedOutput output) {
+		shopThroughEverything();
 
-		assertThat(output).as("the log of the purchase was captured")
-			.contains("Purchase " + FakeStripe.paymentIntentFor("ctoken_okinfo"));
-		assertNoCanaryIn(output, answers);
+		assertThat(purchases).allSatisfy(id -> assertThat(output).as("the log of the purchase was captured")
+			.contains("Purchase " + id));
+		assertNoCanaryIn(output);
 	}
 
 	@Test
 	void noSecretEvenWithDebugLoggingOn(CapturedOutput output) {
 		// What a store owner chasing a problem would turn on. Spring's DEBUG lines print request
 		// and response bodies, so whatever the store reads or answers must not print a secret.
-		List<String> loggers = List.of("org.springframework.web", "com.stripe");
+		List<String> loggers = List.of("org.springframework.web", "org.springframework.security", "com.stripe",
+				"com.example.shop");
 		loggers.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
-		List<HttpResponse<String>> answers;
 		try {
-			answers = shopThroughEverything("debug");
+			shopThroughEverything();
 		}
 		finally {
 			loggers.forEach(logger -> logging.setLogLevel(logger, null));
 		}
 
 		assertThat(output).as("DEBUG lines were logged").contains("DEBUG");
-		assertNoCanaryIn(output, answers);
+		assertNoCanaryIn(output);
 	}
 
-	static void assertNoCanaryIn(CapturedOutput output, List<HttpResponse<String>> answers) {
+	void assertNoCanaryIn(CapturedOutput output) {
 		assertThat(CANARIES).allSatisfy(canary -> {
 			assertThat(output.getAll()).as("the log").doesNotContain(canary);
 			assertThat(answers).allSatisfy(answer -> assertThat(answer.headers().map() + "\n" + answer.body())
@@ -117,68 +120,77 @@ class NoSecretInLogsOrPagesTests {
 	}
 
 	/**
-	 * A whole purchase and what goes wrong around it, over real HTTP, each answer checked for
-	 * the status it must have. Returns every answer the store gave but the 3-D Secure one.
+	 * Two whole purchases over real HTTP, one fulfilled on the receipt page and one by the webhook,
+	 * and what goes wrong around them, each answer checked for the status it must have.
 	 */
-	List<HttpResponse<String>> shopThroughEverything(String run) {
-		List<HttpResponse<String>> answers = new ArrayList<>();
-		Shopper shopper = new Shopper(http, port);
-		answers.add(expect(200, shopper.opensTheItemPage()));
+	void shopThroughEverything() {
+		Shopper shopper = new Shopper(Shopper.client(), port);
+		expect(200, shopper.opensTheItemPage());
 
-		// A card that goes through, and its receipt page.
-		HttpResponse<String> paid = expect(200, buy(shopper, "ctoken_ok" + run));
-		answers.add(paid);
-		HttpResponse<String> receipt = expect(200, shopper.get(Shopper.json(paid).path("receiptUrl").asString()));
-		answers.add(receipt);
+		// Paid, and fulfilled as the buyer lands on the receipt page.
+		String paid = checkout(shopper);
+		fakeStripe.pay(paid);
+		String receipt = expect(200, shopper.get("/receipt/" + paid)).body();
+		purchases.add(paid);
 
-		// 3-D Secure: the tab closes during the challenge, Stripe's webhook fulfils the payment
-		// (a forged delivery is refused), then the tab comes back and completes.
-		String token = "ctoken_3ds" + run;
-		String clientSecret = Shopper.json(expect(200, buy(shopper, token))).path("clientSecret").asString();
-		// The canaries are live: the store calls Stripe with the canary key, and hands out the
-		// canary client secret.
-		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+		// Paid, but the buyer closed the tab: Stripe's webhook fulfils it (a forged delivery is
+		// refused), and the buyer opens the receipt later.
+		String closedTab = checkout(shopper);
+		fakeStripe.pay(closedTab);
+		String event = StripeStub.event("checkout.session.completed", fakeStripe.session(closedTab));
+		expect(200, stripeSends(event, WEBHOOK_SECRET));
+		expect(400, stripeSends(event, "whsec_someone_else"));
+		expect(200, shopper.get("/receipt/" + closedTab));
+		purchases.add(closedTab);
+
+		// The canaries are live: the store called Stripe with the canary key.
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
 			.withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
-		assertThat(clientSecret).endsWith("_secret_" + CLIENT_SECRET);
-		String event = StripeStub.event("payment_intent.succeeded",
-				fakeStripe.paymentIntent(FakeStripe.paymentIntentFor(token)));
-		answers.add(expect(200, stripeSends(event, WEBHOOK_SECRET)));
-		answers.add(expect(400, stripeSends(event, "whsec_someone_else")));
-		answers.add(expect(200, shopper.post("/purchase/complete", "{\"clientSecret\": \"%s\"}".formatted(clientSecret))));
 
-		// A declined card, Stripe down, a page that does not exist, a forged receipt address.
-		answers.add(expect(402, buy(shopper, "ctoken_decline" + run)));
-		answers.add(expect(503, buy(shopper, "ctoken_outage" + run)));
-		answers.add(expect(404, shopper.get("/no-such-page")));
-		answers.add(expect(404, shopper.get("/receipt/" + FakeStripe.paymentIntentFor(token) + "/forged")));
-		return answers;
+		// An item not for sale, a receipt Stripe does not know, a page that does not exist.
+		expect(400, shopper.post("/checkout", "{\"itemId\": \"no-such-item\"}"));
+		expect(404, shopper.get("/receipt/" + StripeStub.newSessionId()));
+		expect(404, shopper.get("/no-such-page"));
+
+		// Stripe failing: refusing to open a checkout, down, and down while a receipt is read.
+		StripeStub.willRefuseToCreateSession(stripe, 400, "invalid_request_error", "parameter_invalid_integer");
+		expect(502, shopper.post("/checkout", checkoutRequest()));
+		StripeStub.willRefuseToCreateSession(stripe, 500, "api_error", null);
+		expect(503, shopper.post("/checkout", checkoutRequest()));
+		String unreadable = StripeStub.newSessionId();
+		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + unreadable))
+			.willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+				.withBody(StripeStub.error("api_error", null, "Something went wrong at Stripe"))));
+		expect(503, shopper.get("/receipt/" + unreadable));
 	}
 
-	HttpResponse<String> buy(Shopper shopper, String confirmationToken) {
-		return shopper.post("/purchase", """
-				{"confirmationTokenId": "%s", "itemId": "%s", "email": "shopper@example.com"}"""
-			.formatted(confirmationToken, catalog.firstItem().id()));
+	String checkoutRequest() {
+		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
 	}
 
-	/** A webhook delivery, signed as Stripe signs: HMAC-SHA256 of "timestamp.payload". */
+	/** Opens a checkout as checkout.js does; its JSON carries the client secret for Stripe.js. */
+	String checkout(Shopper shopper) {
+		HttpResponse<String> forStripeJs = shopper.post("/checkout", checkoutRequest());
+		assertThat(forStripeJs.statusCode()).isEqualTo(200);
+		String clientSecret = Shopper.json(forStripeJs).path("clientSecret").asString();
+		assertThat(clientSecret).endsWith("_secret_" + StripeStub.CLIENT_SECRET_PART);
+		assertThat(forStripeJs.headers().map().toString()).doesNotContain(StripeStub.CLIENT_SECRET_PART);
+		return FakeStripe.sessionIdOf(clientSecret);
+	}
+
+	/** A webhook delivery, as Stripe sends it: no cookie, signed with the endpoint's secret. */
 	HttpResponse<String> stripeSends(String event, String signingSecret) {
-		long now = Instant.now().getEpochSecond();
-		String signature;
-		try {
-			signature = "t=" + now + ",v1=" + Webhook.Util.computeHmacSha256(signingSecret, now + "." + event);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return new Shopper(http, port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhook"))
+		Shopper stripeItself = new Shopper(port);
+		return stripeItself.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhook"))
 			.header("Content-Type", "application/json")
-			.header("Stripe-Signature", signature)
+			.header("Stripe-Signature", StripeSignature.sign(event, signingSecret, Instant.now().getEpochSecond()))
 			.POST(HttpRequest.BodyPublishers.ofString(event)));
 	}
 
-	static HttpResponse<String> expect(int status, HttpResponse<String> answer) {
+	HttpResponse<String> expect(int status, HttpResponse<String> answer) {
 		assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri().getPath() + ": " + answer.body())
 			.isEqualTo(status);
+		answers.add(answer);
 		return answer;
 	}
 

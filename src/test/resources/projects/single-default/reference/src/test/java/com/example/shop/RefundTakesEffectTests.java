@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
-import com.example.shop.checkout.ReceiptLinks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /**
- * The store reuses what Stripe said about a payment for {@code stripe.payment-cache-time}, so that
- * a link opened in a loop costs one Stripe call; a refund made meanwhile must show once that time
- * is up. A short time here, so the test waits little.
+ * The store reuses what Stripe said about a paid purchase for {@code stripe.payment-cache-time},
+ * so that a receipt or download link opened in a loop costs one Stripe call; a refund or dispute
+ * made meanwhile must show once that time is up. A short time here, so the test waits little.
  */
 @StoreTest
 @TestPropertySource(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
@@ -32,33 +31,35 @@ class RefundTakesEffectTests {
 	@Autowired
 	WireMockServer stripe;
 
-	static final String PI = "pi_3RefundedMeanwhile";
-
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Catalog catalog;
 
-	@Autowired
-	ReceiptLinks receiptLinks;
+	final String id = StripeStub.newSessionId();
+
+	/** Sleeps until the cache time counted from {@code kept} (System.nanoTime()) is surely up. */
+	static void waitOutTheCacheTime(long kept) throws InterruptedException {
+		Thread.sleep(Math.max(0, CACHE_MILLIS + 100 - Duration.ofNanos(System.nanoTime() - kept).toMillis()));
+	}
 
 	@Test
 	void aRefundShowsOnTheReceiptOnceTheCacheTimeIsUpAndNotBefore() throws Exception {
 		Item item = catalog.firstItem();
-		String paid = StripeStub.paymentIntent(PI, "succeeded", item.amountInMinorUnits(1), item.currency(),
-				StripeStub.storeMetadata(item, 1));
-		StripeStub.willReturnPaymentIntent(stripe, PI, paid);
-		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Thank you!")));
+		String paid = StripeStub.paidSession(id, item);
+		StripeStub.willReturnSession(stripe, id, paid);
+		StripeStub.willUpdateSession(stripe, id, paid);
+		mvc.perform(get("/receipt/" + id)).andExpect(content().string(containsString("Thank you!")));
 		// Stripe's answer was kept before this point: the cache time is up CACHE_MILLIS from here at the latest.
 		long kept = System.nanoTime();
 
-		StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.refunded(paid, item.amountInMinorUnits(1)));
-		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Thank you!")));
-		Thread.sleep(Math.max(0, CACHE_MILLIS + 100 - Duration.ofNanos(System.nanoTime() - kept).toMillis()));
+		StripeStub.willReturnSession(stripe, id, StripeStub.refunded(paid, item.amountInMinorUnits(1)));
+		mvc.perform(get("/receipt/" + id)).andExpect(content().string(containsString("Thank you!")));
+		waitOutTheCacheTime(kept);
 
-		mvc.perform(get(receiptLinks.pathFor(PI))).andExpect(content().string(containsString("Payment refunded")));
-		stripe.verify(2, getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+		mvc.perform(get("/receipt/" + id)).andExpect(content().string(containsString("Payment refunded")));
+		stripe.verify(2, getRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
 	}
 
 }

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A shopper's browser over real HTTP, doing what checkout.js does: it opens the item page, asks
- * /csrf-token for a CSRF token, keeps the XSRF-TOKEN cookie that answer sets, and sends the token
- * in the header it names with every POST. Many shoppers can share one HttpClient: each keeps its
- * own cookie.
+ * /csrf-token for a CSRF token, keeps the XSRF-TOKEN cookie that answer sets, sends the token
+ * in the header it names with every POST, and opens a checkout. Many shoppers can share one
+ * HttpClient: each keeps its own cookie.
  */
 public final class Shopper {
 
@@ -50,7 +50,7 @@ public final class Shopper {
 	/** Opens the item page and, as its checkout script does, picks up a CSRF token and cookie. */
 	public HttpResponse<String> opensTheItemPage() {
 		HttpResponse<String> page = get(ITEM_PAGE);
-		if (!page.body().contains("id=\"payment-form\"")) {
+		if (!page.body().contains("id=\"checkout\"")) {
 			throw new IllegalStateException("The item page has no payment form: are payments enabled?");
 		}
 		HttpResponse<String> answer = get("/csrf-token", "Accept", "application/json");
@@ -64,6 +64,18 @@ public final class Shopper {
 		csrfHeader = token.path("headerName").asString();
 		csrfToken = token.path("token").asString();
 		return page;
+	}
+
+	/**
+	 * Opens the checkout for a quantity of an item, as the Buy button does, and answers the
+	 * Checkout Session's id (from the client secret, as Stripe.js reads it).
+	 */
+	public String opensTheCheckout(String itemId, int quantity) {
+		HttpResponse<String> answer = post("/checkout", "{\"itemId\": \"%s\", \"quantity\": %d}".formatted(itemId, quantity));
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException("The checkout did not open: " + answer.statusCode() + " " + answer.body());
+		}
+		return FakeStripe.sessionIdOf(json(answer).path("clientSecret").asString());
 	}
 
 	/** A GET as a browser sends it; extra headers come in name, value pairs. */

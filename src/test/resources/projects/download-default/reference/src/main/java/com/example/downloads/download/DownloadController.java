@@ -3,13 +3,13 @@ package com.example.downloads.download;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import com.example.downloads.checkout.PaymentState;
-import com.example.downloads.checkout.Purchase;
-import com.example.downloads.checkout.StorePayments;
-import com.example.downloads.stripe.RecentPayments;
+import com.example.downloads.Purchase;
+import com.example.downloads.fulfilment.PaymentState;
+import com.example.downloads.fulfilment.StoreSessions;
+import com.example.downloads.stripe.RecentSessions;
 import com.example.downloads.stripe.StripeSettings;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
+import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +20,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Serves the file behind a signed link, after asking Stripe that the payment is this store's, went
- * through, is for this item and was neither refunded (in full or in part) nor disputed: Stripe is the
- * record of who bought what. What Stripe said is reused for a few seconds ({@link RecentPayments}),
+ * Serves the file behind a signed link, after asking Stripe that the purchase is this store's, was
+ * paid, is for this item and was neither refunded (in full or in part) nor disputed: Stripe is the
+ * record of who bought what. What Stripe said is reused for a few seconds ({@link RecentSessions}),
  * so a link opened in a loop cannot use up the account's rate limit.
  * Range requests work (Spring answers them for a Resource), so big downloads can resume.
  */
@@ -39,43 +41,61 @@ class DownloadController {
 
 	private static final Logger log = LoggerFactory.getLogger(DownloadController.class);
 
+	static final String NOT_A_PURCHASE = "This link does not belong to a completed purchase of this item.";
+
+	static final String CHECK_LATER = "The download could not be checked just now. "
+			+ "Please try the same link again in a minute.";
+
 	private final DownloadLinks links;
 
 	private final DownloadSettings settings;
 
-	private final RecentPayments payments;
+	private final RecentSessions sessions;
 
-	private final StorePayments storePayments;
+	private final StoreSessions storeSessions;
 
 	private final StripeSettings stripeSettings;
 
-	DownloadController(DownloadLinks links, DownloadSettings settings, RecentPayments payments,
-			StorePayments storePayments, StripeSettings stripeSettings) {
+	DownloadController(DownloadLinks links, DownloadSettings settings, RecentSessions sessions,
+			StoreSessions storeSessions, StripeSettings stripeSettings) {
 		this.links = links;
 		this.settings = settings;
-		this.payments = payments;
-		this.storePayments = storePayments;
+		this.sessions = sessions;
+		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
 	}
 
 	@GetMapping("/download/{token}")
 	ResponseEntity<Resource> download(@PathVariable String token) throws StripeException {
-		DownloadLink link = links.read(token);
+		DownloadLink link = links.read(token)
+			.orElseThrow(() -> refusal(HttpStatus.FORBIDDEN,
+					"This download link is not valid. Use the link on your receipt page, exactly as it is."));
+		if (link.expired()) {
+			throw refusal(HttpStatus.GONE, "This download link has expired. Open your receipt page again for a fresh link.");
+		}
 		if (!stripeSettings.paymentsEnabled()) {
 			// Without keys nothing can be checked with Stripe, so nothing is served.
-			throw new DownloadRefusedException(HttpStatus.SERVICE_UNAVAILABLE,
-					"Downloads are not available just now. Please try again later.");
+			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "Downloads are not available just now. Please try again later.");
 		}
-		PaymentIntent intent = payments.find(link.paymentIntentId());
-		Optional<Purchase> purchase = storePayments.purchaseOf(intent);
+		Session session = sessions.find(link.sessionId());
+		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
 		if (purchase.isEmpty() || !purchase.get().itemId().equals(link.itemId())) {
-			throw new DownloadRefusedException(HttpStatus.FORBIDDEN,
-					"This link does not belong to a completed purchase of this item.");
+			throw refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE);
 		}
-		PaymentState state = PaymentState.of(intent);
-		if (state != PaymentState.PAID) {
-			throw refusal(state);
+		switch (PaymentState.of(session)) {
+			case PAID -> {
+				return file();
+			}
+			case REFUNDED -> throw refusal(HttpStatus.FORBIDDEN, "This purchase was refunded, so its download is closed.");
+			case DISPUTED -> throw refusal(HttpStatus.FORBIDDEN,
+					"This payment is disputed with the card issuer, so its download is closed.");
+			// Stripe's answer did not say whether it was refunded: refuse rather than serve (fail closed).
+			case UNCHECKED -> throw refusal(HttpStatus.SERVICE_UNAVAILABLE, CHECK_LATER);
+			default -> throw refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE);
 		}
+	}
+
+	private ResponseEntity<Resource> file() {
 		FileSystemResource file = new FileSystemResource(settings.file());
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -84,36 +104,25 @@ class DownloadController {
 			.body(file);
 	}
 
-	private static DownloadRefusedException refusal(PaymentState state) {
-		return switch (state) {
-			case REFUNDED -> new DownloadRefusedException(HttpStatus.FORBIDDEN,
-					"This purchase was refunded, so its download is closed.");
-			case DISPUTED -> new DownloadRefusedException(HttpStatus.FORBIDDEN,
-					"This payment is disputed with the card issuer, so its download is closed.");
-			// Stripe's answer did not say whether it was refunded: refuse rather than serve (fail closed).
-			case UNCHECKED -> new DownloadRefusedException(HttpStatus.SERVICE_UNAVAILABLE,
-					"The download could not be checked just now. Please try the same link again in a minute.");
-			default -> new DownloadRefusedException(HttpStatus.FORBIDDEN,
-					"This link does not belong to a completed purchase of this item.");
-		};
+	private static ErrorResponseException refusal(HttpStatus status, String messageForTheShopper) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, messageForTheShopper), null);
 	}
 
+	/** A refused download gets a page saying why and what to do, not the file. */
 	@ExceptionHandler
-	ModelAndView refused(DownloadRefusedException ex) {
-		return page(ex.status(), ex.getMessage());
+	ModelAndView refused(ErrorResponseException ex) {
+		ModelAndView page = new ModelAndView("download-refused", ex.getStatusCode());
+		page.addObject("message", ex.getBody().getDetail());
+		return page;
 	}
 
 	@ExceptionHandler
 	ModelAndView stripeUnavailable(StripeException ex) {
+		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+			return refused(refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE));
+		}
 		log.warn("Could not check a download with Stripe: HTTP {} {}", ex.getStatusCode(), ex.getCode());
-		return page(HttpStatus.SERVICE_UNAVAILABLE,
-				"The download could not be checked just now. Please try the same link again in a minute.");
-	}
-
-	private static ModelAndView page(HttpStatus status, String message) {
-		ModelAndView page = new ModelAndView("download-refused", status);
-		page.addObject("message", message);
-		return page;
+		return refused(refusal(HttpStatus.SERVICE_UNAVAILABLE, CHECK_LATER));
 	}
 
 }

@@ -3,5 +3,10 @@ package com.example.downloads.download;
 import java.time.Instant;
 
 /** What a download link carries, once its signature has been checked. */
-record DownloadLink(String paymentIntentId, String itemId, Instant expiresAt) {
+record DownloadLink(String sessionId, String itemId, Instant expiresAt) {
+
+	boolean expired() {
+		return Instant.now().isAfter(expiresAt);
+	}
+
 }

@@ -16,12 +16,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Nothing listens at Stripe's address: the request never left, so "not charged" is certain. */
-@SpringBootTest
+/**
+ * Nothing listens at Stripe's address (a network down, a firewall): the request never left, so
+ * "not charged" is certain. stripe-java tries to connect again twice before the store answers.
+ */
+@SpringBootTest(properties = { "stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY,
+		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=1s" })
 @AutoConfigureMockMvc
 class StripeUnreachableTests {
 
@@ -32,8 +40,6 @@ class StripeUnreachableTests {
 			closedPort = socket.getLocalPort();
 		}
 		registry.add("stripe.api-base", () -> "http://localhost:" + closedPort);
-		registry.add("stripe.publishable-key", () -> StripeStub.PUBLISHABLE_KEY);
-		registry.add("stripe.secret-key", () -> StripeStub.SECRET_KEY);
 	}
 
 	@Autowired
@@ -44,12 +50,22 @@ class StripeUnreachableTests {
 
 	@Test
 	void theShopperIsToldTheyWereNotChargedAndToTryAgain() throws Exception {
-		mvc.perform(post("/purchase").with(Csrf.tokenFrom(mvc))
+		long start = System.nanoTime();
+		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"confirmationTokenId\": \"ctoken_1TestUnreachable\", \"itemId\": \"%s\"}"
-				.formatted(catalog.firstItem().id())))
+			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(jsonPath("$.error.message").value(PurchaseErrors.STRIPE_UNREACHABLE));
+			.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+
+		// Three refused connections and two short pauses, not a hanging page.
+		assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+	}
+
+	@Test
+	void aReceiptSaysToReloadInAMinute() throws Exception {
+		mvc.perform(get("/receipt/" + StripeStub.newSessionId()).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("Please reload this page in a minute.")));
 	}
 
 }

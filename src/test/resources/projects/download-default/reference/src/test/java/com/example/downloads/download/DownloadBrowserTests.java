@@ -4,14 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.example.downloads.Browser;
+import com.example.downloads.FakeStripe;
+import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
-import com.example.downloads.StripeStub;
-import com.example.downloads.catalog.Catalog;
-import com.example.downloads.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,13 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StoreTest
 class DownloadBrowserTests {
 
-	static final String PI = "pi_3TestDownloadBrowser";
-
 	@Autowired
 	WireMockServer stripe;
 
 	@Autowired
-	Catalog catalog;
+	FakeStripe fakeStripe;
 
 	@Autowired
 	DownloadSettings settings;
@@ -35,20 +35,22 @@ class DownloadBrowserTests {
 	@RegisterExtension
 	final Browser browser = new Browser();
 
+	@BeforeEach
+	void stripePlaysItsPart() {
+		fakeStripe.answer(stripe);
+	}
+
 	@Test
 	void payThenFollowTheReceiptsLinkAndGetTheFile() throws Exception {
-		Item item = catalog.firstItem();
-		String intent = StripeStub.paymentIntent(PI, "succeeded", item.amountInMinorUnits(1), item.currency(),
-				StripeStub.storeMetadata(item, 1));
-		StripeStub.willCreatePaymentIntent(stripe, intent);
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent);
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent);
-
-		browser.open("/");
-		browser.waitFor(driver -> browser.script("return window.fakeStripe && window.fakeStripe.mounted"));
+		browser.open(Shopper.ITEM_PAGE);
+		browser.find("#buy").click();
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
+		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#email").sendKeys("shopper@example.com");
 		browser.find("#submit").click();
-		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
+
+		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
+		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 		browser.screenshot("receipt-with-download");
 		browser.find("a.download").click();
 

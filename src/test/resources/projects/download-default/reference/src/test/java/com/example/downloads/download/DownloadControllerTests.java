@@ -3,26 +3,29 @@ package com.example.downloads.download;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
-import com.example.downloads.checkout.ReceiptLinks;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -39,13 +42,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 class DownloadControllerTests {
 
+	static final Pattern DOWNLOAD_LINK = Pattern.compile("href=\"(/download/[^\"]+)\"");
+
 	@Autowired
 	WireMockServer stripe;
-
-	static final AtomicInteger payments = new AtomicInteger();
-
-	// A new payment for each test: the store reuses what Stripe said about a payment for a while.
-	final String PI = "pi_3TestDownload" + payments.incrementAndGet();
 
 	@Autowired
 	MockMvc mvc;
@@ -61,32 +61,43 @@ class DownloadControllerTests {
 
 	Item item;
 
+	// A new session for each test: the store reuses what Stripe said about a session for a while.
+	final String id = StripeStub.newSessionId();
+
 	@BeforeEach
 	void sellTheDownload() {
 		item = catalog.firstItem();
 	}
 
-	/** Stripe's answer for the PaymentIntent: the store's own, with its charge expanded as the controller asks. */
-	String payment(String status) {
-		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
-				StripeStub.storeMetadata(item, 1));
+	String paid() {
+		return StripeStub.paidSession(id, item);
 	}
 
-	void stripeHasPayment(String status, boolean refunded) {
-		String intent = payment(status);
-		StripeStub.willReturnPaymentIntent(stripe, PI,
-				refunded ? StripeStub.refunded(intent, item.amountInMinorUnits(1)) : intent);
+	void stripeHas(String session) {
+		StripeStub.willReturnSession(stripe, id, session);
+		StripeStub.willUpdateSession(stripe, id, session);
+	}
+
+	String link() {
+		return links.pathFor(id, item.id());
 	}
 
 	ResultActions follow(String path) throws Exception {
 		return mvc.perform(get(path));
 	}
 
+	/** A refusal is a page that says why, never the file. */
+	static void assertRefusedSaying(ResultActions answer, String message) throws Exception {
+		answer.andExpect(content().string(containsString("<h1>Download not available</h1>")))
+			.andExpect(content().string(containsString(message)))
+			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION));
+	}
+
 	@Test
 	void aValidLinkGivesTheFileAsAnAttachment() throws Exception {
-		stripeHasPayment("succeeded", false);
+		stripeHas(paid());
 
-		byte[] body = follow(links.pathFor(PI, item.id())).andExpect(status().isOk())
+		byte[] body = follow(link()).andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, containsString("attachment")))
 			.andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
 					containsString(settings.file().getFileName().toString())))
@@ -99,10 +110,10 @@ class DownloadControllerTests {
 
 	@Test
 	void aRangeRequestGetsJustThoseBytes() throws Exception {
-		stripeHasPayment("succeeded", false);
+		stripeHas(paid());
 		byte[] file = Files.readAllBytes(settings.file());
 
-		byte[] body = mvc.perform(get(links.pathFor(PI, item.id())).header(HttpHeaders.RANGE, "bytes=5-14"))
+		byte[] body = mvc.perform(get(link()).header(HttpHeaders.RANGE, "bytes=5-14"))
 			.andExpect(status().isPartialContent())
 			.andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 5-14/" + file.length))
 			.andReturn()
@@ -113,22 +124,34 @@ class DownloadControllerTests {
 	}
 
 	@Test
-	void theReceiptOfAPaidPurchaseCarriesAFreshLink(@Autowired ReceiptLinks receiptLinks) throws Exception {
-		stripeHasPayment("succeeded", false);
+	void theReceiptOfAPaidPurchaseCarriesALinkThatDownloads() throws Exception {
+		stripeHas(paid());
 
-		follow(receiptLinks.pathFor(PI)).andExpect(content().string(containsString("href=\"/download/")));
+		String receipt = follow("/receipt/" + id).andReturn().getResponse().getContentAsString();
+
+		Matcher link = DOWNLOAD_LINK.matcher(receipt);
+		assertThat(link.find()).as("a download link on the receipt").isTrue();
+		byte[] body = follow(link.group(1)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(body).isEqualTo(Files.readAllBytes(settings.file()));
+	}
+
+	@Test
+	void aPurchaseFulfilledAndMarkedAtStripeStillDownloads() throws Exception {
+		stripeHas(StripeStub.storeSession(id, "complete", "paid", item, 1, "fulfilled", "true"));
+
+		follow(link()).andExpect(status().isOk());
 	}
 
 	@Test
 	void aLinkFollowedOverAndOverAsksStripeOnce() throws Exception {
 		// Stripe's rate limit is per account: one link fetched in a loop must not use it up.
-		stripeHasPayment("succeeded", false);
+		stripeHas(paid());
 
 		for (int i = 0; i < 100; i++) {
-			follow(links.pathFor(PI, item.id())).andExpect(status().isOk());
+			follow(link()).andExpect(status().isOk());
 		}
 
-		stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
+		stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
 	}
 
 	@Nested
@@ -136,91 +159,162 @@ class DownloadControllerTests {
 
 		@Test
 		void aTamperedLinkIsRefusedWithoutAskingStripe() throws Exception {
-			String path = links.pathFor(PI, item.id());
+			String path = link();
 			char last = path.charAt(path.length() - 1);
 			String tampered = path.substring(0, path.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-			follow(tampered).andExpect(status().isForbidden())
-				.andExpect(content().string(containsString("not valid")));
+			assertRefusedSaying(follow(tampered).andExpect(status().isForbidden()), "not valid");
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+		@Test
+		void aLinkForAnotherSessionSignedForThisOneIsRefused() throws Exception {
+			// The payload of one purchase's link with the signature of another's.
+			String mine = link();
+			String theirs = links.pathFor(StripeStub.newSessionId(), item.id());
+			String forged = theirs.substring(0, theirs.indexOf('.')) + mine.substring(mine.indexOf('.'));
+
+			assertRefusedSaying(follow(forged).andExpect(status().isForbidden()), "not valid");
 			stripe.verify(0, anyRequestedFor(anyUrl()));
 		}
 
 		@Test
 		void aTruncatedLinkIsRefused() throws Exception {
-			String path = links.pathFor(PI, item.id());
+			String path = link();
 
 			follow(path.substring(0, path.length() - 10)).andExpect(status().isForbidden());
 			follow(path.substring(0, path.indexOf('.'))).andExpect(status().isForbidden());
+			follow("/download/not-a-link").andExpect(status().isForbidden());
 			stripe.verify(0, anyRequestedFor(anyUrl()));
 		}
 
 		@Test
 		void anExpiredLinkIsGoneAndSaysHowToGetANewOne() throws Exception {
-			String expired = links.pathFor(PI, item.id(), Instant.now().minusSeconds(1));
+			String expired = links.pathFor(id, item.id(), Instant.now().minusSeconds(1));
 
-			follow(expired).andExpect(status().isGone())
-				.andExpect(content().string(containsString("Open your receipt page again")));
+			assertRefusedSaying(follow(expired).andExpect(status().isGone()), "Open your receipt page again");
 			stripe.verify(0, anyRequestedFor(anyUrl()));
 		}
 
 		@Test
 		void aLinkForAnotherItemIsRefused() throws Exception {
-			stripeHasPayment("succeeded", false);
+			stripeHas(paid());
 
-			follow(links.pathFor(PI, "another-item")).andExpect(status().isForbidden());
+			assertRefusedSaying(follow(links.pathFor(id, "another-item")).andExpect(status().isForbidden()),
+					DownloadController.NOT_A_PURCHASE);
 		}
 
 		@Test
 		void aRefundedPurchaseNoLongerDownloads() throws Exception {
-			stripeHasPayment("succeeded", true);
+			stripeHas(StripeStub.refunded(paid(), item.amountInMinorUnits(1)));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
-				.andExpect(content().string(containsString("refunded")));
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), "refunded");
 		}
 
 		@Test
 		void aPartlyRefundedPurchaseNoLongerDownloads() throws Exception {
-			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.refunded(payment("succeeded"), 1));
+			stripeHas(StripeStub.refunded(paid(), 1));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
-				.andExpect(content().string(containsString("refunded")));
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), "refunded");
 		}
 
 		@Test
 		void aDisputedPurchaseNoLongerDownloads() throws Exception {
-			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.disputed(payment("succeeded")));
+			stripeHas(StripeStub.disputed(paid()));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
-				.andExpect(content().string(containsString("disputed")));
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), "disputed");
+		}
+
+		@Test
+		void aPurchaseWhosePaymentIsStillProcessingDoesNotDownloadYet() throws Exception {
+			stripeHas(StripeStub.storeSession(id, "complete", "unpaid", item, 1));
+
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+		}
+
+		@Test
+		void anUnpaidSessionDoesNotDownload() throws Exception {
+			stripeHas(StripeStub.storeSession(id, "open", "unpaid", item, 1));
+
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
 		}
 
 		@Test
 		void whenStripesAnswerDoesNotSayWhetherItWasRefundedTheFileIsNotServed() throws Exception {
 			// The charge as an id, not expanded: a refund cannot be ruled out, so the check fails closed.
-			ObjectNode intent = (ObjectNode) JsonMapper.builder().build().readTree(payment("succeeded"));
-			intent.put("latest_charge", "ch_3NotExpanded");
-			StripeStub.willReturnPaymentIntent(stripe, PI, intent.toString());
+			stripeHas(StripeStub.with(paid(),
+					session -> ((ObjectNode) session.get("payment_intent")).put("latest_charge", "ch_3NotExpanded")));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isServiceUnavailable())
-				.andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION));
+			assertRefusedSaying(follow(link()).andExpect(status().isServiceUnavailable()), DownloadController.CHECK_LATER);
 		}
 
 		@Test
-		void aPaymentThisStoreDidNotMakeDoesNotDownloadEvenWithItsItemId() throws Exception {
+		void aSessionThisStoreDidNotMakeDoesNotDownloadEvenWithItsItemId() throws Exception {
 			// A payment link for one cent whose metadata names this item, as an attacker run found.
-			StripeStub.willReturnPaymentIntent(stripe, PI, StripeStub.paymentIntent(PI, "succeeded", 1, item.currency(),
+			stripeHas(StripeStub.session(id, "complete", "paid", 1, item.currency(),
 					Map.of("item_id", item.id(), "quantity", "1")));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
-				.andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION));
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
 		}
 
 		@Test
-		void anUnpaidPurchaseDoesNotDownload() throws Exception {
-			stripeHasPayment("requires_payment_method", false);
+		void anotherStoresSessionOnTheSameAccountDoesNotDownload() throws Exception {
+			Map<String, String> metadata = new HashMap<>(StripeStub.storeMetadata(item, 1));
+			metadata.put("store_id", "another-store");
+			stripeHas(StripeStub.session(id, "complete", "paid", item.amountInMinorUnits(1), item.currency(), metadata));
 
-			follow(links.pathFor(PI, item.id())).andExpect(status().isForbidden())
-				.andExpect(content().string(not(containsString(new String(Files.readAllBytes(settings.file()))))));
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+		}
+
+		@Test
+		void aSessionStripeDoesNotKnowDoesNotDownload() throws Exception {
+			stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions/" + id))
+				.willReturn(aResponse().withStatus(404)
+					.withHeader("Content-Type", "application/json")
+					.withBody(StripeStub.error("invalid_request_error", "resource_missing", "No such checkout.session"))));
+
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+		}
+
+		@Test
+		void whenStripeIsDownTheLinkIsToBeTriedAgainLater() throws Exception {
+			stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions/" + id))
+				.willReturn(aResponse().withStatus(500)
+					.withHeader("Content-Type", "application/json")
+					// Stripe's hint that a retry would not help, so stripe-java answers at once.
+					.withHeader("Stripe-Should-Retry", "false")
+					.withBody(StripeStub.error("api_error", "api_error", "Something went wrong on Stripe's end."))));
+
+			ResultActions answer = follow(link()).andExpect(status().isServiceUnavailable());
+
+			assertRefusedSaying(answer, DownloadController.CHECK_LATER);
+			answer.andExpect(content().string(not(containsString("Stripe's end"))));
+		}
+
+	}
+
+	/** Without keys the store cannot ask Stripe about a purchase, so it serves nothing. */
+	// The settings of the other tests of a store without keys: one context for them all.
+	@Nested
+	@TestPropertySource(properties = { "stripe.publishable-key=", "stripe.secret-key=", "stripe.webhook-secret=" })
+	class WithoutKeys {
+
+		@Autowired
+		MockMvc mvc;
+
+		@Autowired
+		DownloadLinks links;
+
+		@Autowired
+		WireMockServer stripe;
+
+		@Test
+		void aLinkSignedByThisStoreIsNotServedAndStripeIsNotAsked() throws Exception {
+			ResultActions answer = mvc.perform(get(links.pathFor(id, item.id())))
+				.andExpect(status().isServiceUnavailable());
+
+			assertRefusedSaying(answer, "Downloads are not available just now");
+			stripe.verify(0, anyRequestedFor(anyUrl()));
 		}
 
 	}

@@ -1,13 +1,21 @@
 package com.example.downloads.download;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import com.example.downloads.StoreApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The download settings are checked at start-up: better not to start than to sell nothing. */
 class DownloadSettingsTests {
+
+	static final Path SOLD = Path.of("downloads/my-download.txt");
 
 	@Test
 	void theStoreRefusesToStartWhenTheFileIsMissing() {
@@ -16,6 +24,28 @@ class DownloadSettingsTests {
 			.rootCause()
 			.hasMessageContaining("download.file: there is no readable file at")
 			.hasMessageContaining("no/such/file.pdf");
+	}
+
+	@Test
+	void aFolderIsNotAFileToSell() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(Path.of("downloads"), Duration.ofHours(24), null))
+			.withMessageContaining("download.file: there is no readable file at");
+	}
+
+	@Test
+	void linksMustLastSomeTime() {
+		for (Duration lifetime : new Duration[] { Duration.ZERO, Duration.ofMinutes(-1) }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(SOLD, lifetime, null))
+				.withMessage("download.link-lifetime must be longer than zero");
+		}
+	}
+
+	@Test
+	void aBlankLinkSecretCountsAsNotSetAndTheSecretIsNeverPrinted() {
+		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "  ").linkSecret()).isNull();
+		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "a-long-random-secret"))
+			.asString()
+			.doesNotContain("a-long-random-secret");
 	}
 
 }

@@ -8,8 +8,10 @@ import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeSignature;
 import com.example.downloads.StripeStub;
+import com.example.downloads.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Errors that Spring Boot answers itself, on a real port (MockMvc does not run Boot's error
- * handling): each gets the store's short message, as JSON for the script and as the store's
- * page for a browser, never a stack trace.
+ * handling): each gets the store's short message, as JSON for the script ({@code status} and
+ * {@code detail}, as the checkout's own Problem Details) and as the store's page for a browser,
+ * never a stack trace.
  */
 @StoreTest
 class HttpErrorsTests {
@@ -31,12 +34,31 @@ class HttpErrorsTests {
 	@Autowired
 	WireMockServer stripe;
 
+	@Autowired
+	Catalog catalog;
+
 	@LocalServerPort
 	int port;
 
-	/** A purchase padded past the limit with spaces, which JSON allows anywhere. */
-	static String oversizedPurchase() {
-		return "{\"confirmationTokenId\": \"ctoken_1Big\"," + " ".repeat(RequestBodyLimit.MAX_BODY_BYTES) + "\"itemId\": \"item\"}";
+	/** A checkout padded past the limit with spaces, which JSON allows anywhere. */
+	String oversizedCheckout() {
+		return "{\"itemId\": \"%s\",%s\"quantity\": 1}".formatted(catalog.firstItem().id(),
+				" ".repeat(RequestBodyLimit.MAX_BODY_BYTES));
+	}
+
+	Shopper shopperOnTheItemPage() {
+		Shopper shopper = new Shopper(port);
+		shopper.opensTheItemPage();
+		return shopper;
+	}
+
+	/** The answer is exactly {"status": status, "detail": detail}: nothing about the request or the exception. */
+	static void assertTheStoresJson(HttpResponse<String> answer, int status, String detail) {
+		assertThat(answer.statusCode()).isEqualTo(status);
+		JsonNode json = Shopper.json(answer);
+		assertThat(json.propertyNames()).containsExactlyInAnyOrder("status", "detail");
+		assertThat(json.path("status").asInt()).isEqualTo(status);
+		assertThat(json.path("detail").asString()).isEqualTo(detail);
 	}
 
 	static void assertNoStackTrace(HttpResponse<String> response) {
@@ -44,34 +66,30 @@ class HttpErrorsTests {
 	}
 
 	@Test
-	void anOversizedPurchaseIsRefusedWith413BeforeStripeIsCalled() throws Exception {
-		Shopper shopper = new Shopper(port);
-		shopper.opensTheItemPage();
+	void anOversizedCheckoutIsRefusedWith413BeforeStripeIsCalled() {
+		HttpResponse<String> answer = shopperOnTheItemPage().post("/checkout", oversizedCheckout());
 
-		HttpResponse<String> answer = shopper.post("/purchase", oversizedPurchase(), "Accept", JSON);
-
-		assertThat(answer.statusCode()).isEqualTo(413);
-		assertThat(answer.body()).contains("\"message\":\"The request is too large.\"");
-		assertNoStackTrace(answer);
+		assertTheStoresJson(answer, 413, "The request is too large.");
 		stripe.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
-	void anOversizedBodySentInChunksWithoutALengthIsRefusedToo() throws Exception {
-		Shopper shopper = new Shopper(port);
-		shopper.opensTheItemPage();
-		byte[] body = oversizedPurchase().getBytes();
+	void anOversizedBodySentInChunksWithoutALengthIsRefusedToo() {
+		Shopper shopper = shopperOnTheItemPage();
+		byte[] body = oversizedCheckout().getBytes();
+		String token = Shopper.json(shopper.get("/csrf-token", "Accept", JSON)).path("token").asString();
 
 		// ofInputStream has no length, so the client sends the body chunked.
-		HttpResponse<String> answer = shopper.send(shopper.request("/purchase", "Accept", JSON, "Content-Type", JSON)
+		HttpResponse<String> answer = shopper.send(shopper
+			.request("/checkout", "Accept", JSON, "Content-Type", JSON, "X-XSRF-TOKEN", token)
 			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
-		assertThat(answer.statusCode()).isEqualTo(413);
-		assertNoStackTrace(answer);
+		assertTheStoresJson(answer, 413, "The request is too large.");
+		stripe.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
-	void anOversizedWebhookIsRefusedWith413() throws Exception {
+	void anOversizedWebhookIsRefusedWith413() {
 		String huge = "{\"id\": \"evt_1Big\", \"padding\": \"" + "x".repeat(RequestBodyLimit.MAX_WEBHOOK_BODY_BYTES) + "\"}";
 		Shopper stripeItself = new Shopper(port);
 
@@ -82,23 +100,20 @@ class HttpErrorsTests {
 	}
 
 	@Test
-	void aWebhookSentInChunksReachesTheSignatureCheckByteForByte() throws Exception {
+	void aWebhookSentInChunksReachesTheSignatureCheckByteForByte() {
 		String event = StripeStub.event("customer.created", "{\"id\": \"cus_1Chunked\", \"object\": \"customer\"}");
 		Shopper stripeItself = new Shopper(port);
 
-		HttpResponse<String> answer = stripeItself.send(stripeItself.request("/stripe/webhook", "Content-Type", JSON,
-				"Stripe-Signature", StripeSignature.signNow(event))
+		HttpResponse<String> answer = stripeItself.send(stripeItself
+			.request("/stripe/webhook", "Content-Type", JSON, "Stripe-Signature", StripeSignature.signNow(event))
 			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(event.getBytes()))));
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	void aBrowserGetsTheStoresPageWithTheMessage() throws Exception {
-		Shopper shopper = new Shopper(port);
-		shopper.opensTheItemPage();
-
-		HttpResponse<String> page = shopper.post("/purchase", oversizedPurchase(), "Accept", "text/html");
+	void aBrowserGetsTheStoresPageWithTheMessage() {
+		HttpResponse<String> page = shopperOnTheItemPage().post("/checkout", oversizedCheckout(), "Accept", "text/html");
 
 		assertThat(page.statusCode()).isEqualTo(413);
 		assertThat(page.body()).contains("class=\"site-header\"", "The request is too large.");
@@ -106,12 +121,9 @@ class HttpErrorsTests {
 	}
 
 	@Test
-	void aClientThatDoesNotTakeJsonIsRefusedBeforeAnythingIsCharged() throws Exception {
-		Shopper shopper = new Shopper(port);
-		shopper.opensTheItemPage();
-
-		HttpResponse<String> page = shopper.post("/purchase",
-				"{\"confirmationTokenId\": \"ctoken_1Html\", \"itemId\": \"item\"}", "Accept", "text/html");
+	void aClientThatDoesNotTakeJsonIsRefusedBeforeStripeIsCalled() {
+		HttpResponse<String> page = shopperOnTheItemPage().post("/checkout",
+				"{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), "Accept", "text/html");
 
 		assertThat(page.statusCode()).isEqualTo(406);
 		assertThat(page.body()).contains("class=\"site-header\"", "This address answers in JSON only.");
@@ -120,23 +132,40 @@ class HttpErrorsTests {
 	}
 
 	@Test
-	void theWrongMethodGets405() throws Exception {
-		HttpResponse<String> answer = new Shopper(port).get("/purchase", "Accept", JSON);
+	void theWrongMethodGets405() {
+		HttpResponse<String> answer = new Shopper(port).get("/checkout", "Accept", JSON);
 
-		assertThat(answer.statusCode()).isEqualTo(405);
-		assertThat(answer.body()).contains("\"message\":\"This address does not take that kind of request.\"");
-		assertNoStackTrace(answer);
+		assertTheStoresJson(answer, 405, "This address does not take that kind of request.");
 	}
 
 	@Test
-	void aPurchaseWithoutTheCsrfTokenGets403WithAHint() throws Exception {
+	void anUnknownAddressGets404() {
+		HttpResponse<String> answer = new Shopper(port).get("/no-such-address", "Accept", JSON);
+
+		assertTheStoresJson(answer, 404, "There is nothing at this address.");
+	}
+
+	@Test
+	void aCheckoutWithoutTheCsrfTokenGets403WithAHint() {
 		Shopper stranger = new Shopper(port);
 
-		HttpResponse<String> answer = stranger.send(stranger.request("/purchase", "Accept", JSON, "Content-Type", JSON)
-			.POST(BodyPublishers.ofString("{\"confirmationTokenId\": \"ctoken_1NoCsrf\", \"itemId\": \"item\"}")));
+		HttpResponse<String> answer = stranger.send(stranger.request("/checkout", "Accept", JSON, "Content-Type", JSON)
+			.POST(BodyPublishers.ofString("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()))));
 
-		assertThat(answer.statusCode()).isEqualTo(403);
-		assertThat(answer.body()).contains("Reload the page and try again.");
+		assertTheStoresJson(answer, 403, "This request was refused. Reload the page and try again.");
+		stripe.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void theCheckoutsOwnRefusalsHaveTheSameStatusAndDetail() {
+		// checkout.js reads "detail" from both: a Problem Detail of the checkout, and Boot's error JSON.
+		HttpResponse<String> answer = shopperOnTheItemPage().post("/checkout", "{\"itemId\": \"no-such-item\"}");
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Shopper.json(answer).path("status").asInt()).isEqualTo(400);
+		assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo("This item is not for sale.");
+		assertNoStackTrace(answer);
 		stripe.verify(0, anyRequestedFor(anyUrl()));
 	}
 

@@ -1,7 +1,5 @@
 package com.example.posters.catalog;
 
-import com.example.posters.checkout.ItemPage;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -34,7 +34,12 @@ final class MinorUnits {
 	}
 
 	static Currency unit(String currency) {
-		return Currency.getInstance(currency.toUpperCase(Locale.ROOT));
+		try {
+			return Currency.getInstance(currency.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new IllegalArgumentException("store.items: " + currency + " is not an ISO 4217 currency code");
+		}
 	}
 
 }

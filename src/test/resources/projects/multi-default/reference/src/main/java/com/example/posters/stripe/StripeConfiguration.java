@@ -22,7 +22,7 @@ class StripeConfiguration {
 		}
 		else if (!settings.webhookEnabled()) {
 			log.warn("STRIPE_WEBHOOK_SECRET is not set: the webhook endpoint refuses every event, "
-					+ "so a payment whose browser tab closed after 3-D Secure is not fulfilled.");
+					+ "so a purchase whose buyer never reached the receipt page is not fulfilled.");
 		}
 		// Tells Stripe which program makes the calls (in every request's User-Agent): this project's
 		// name, and its version when it runs from its jar (spring.application.version, read from the
@@ -30,11 +30,12 @@ class StripeConfiguration {
 		Stripe.setAppInfo("poster-shop", environment.getProperty("spring.application.version"), null);
 		return StripeClient.builder()
 			// stripe-java needs some key to build a client; without a real one the store never calls
-			// Stripe (the purchase endpoint answers 503 first).
+			// Stripe (the checkout answers 503 first).
 			.setApiKey(settings.secretKey() == null ? "no-key-set" : settings.secretKey())
 			.setApiBase(settings.apiBase())
 			.setConnectTimeout((int) settings.connectTimeout().toMillis())
 			.setReadTimeout((int) settings.readTimeout().toMillis())
+			.setMaxNetworkRetries(settings.maxNetworkRetries())
 			.build();
 	}
 

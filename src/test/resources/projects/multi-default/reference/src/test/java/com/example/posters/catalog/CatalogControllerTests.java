@@ -5,14 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import com.example.posters.StripeStub;
+import com.example.posters.StoreTest;
+import com.example.posters.stripe.StripeSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,20 +25,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The catalog and its item pages, with a catalog of its own: "poster" has a template of its
  * own (src/test/resources/templates/items/poster.ftlh), "mug" uses item.ftlh.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"store.max-quantity=5",
+@StoreTest
+@TestPropertySource(properties = { "store.max-quantity=5",
 		"store.items[0].id=mug", "store.items[0].name=Mug & <Cup>", "store.items[0].description=Holds tea",
 		"store.items[0].price=8.5", "store.items[0].currency=usd",
 		"store.items[1].id=poster", "store.items[1].name=Poster", "store.items[1].price=20",
 		"store.items[1].currency=usd" })
-@AutoConfigureMockMvc
 class CatalogControllerTests {
 
 	@Autowired
 	MockMvc mvc;
 
-	@Value("${local.server.port}")
+	@Autowired
+	StripeSettings stripeSettings;
+
+	@LocalServerPort
 	int port;
 
 	@Test
@@ -55,13 +55,14 @@ class CatalogControllerTests {
 	}
 
 	@Test
-	void anItemPageHasItsPaymentDetailsAndAQuantityField() throws Exception {
+	void anItemPageHasItsCheckoutAndAQuantityField() throws Exception {
 		mvc.perform(get("/items/mug"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>Mug &amp; &lt;Cup&gt;</h1>")))
 			.andExpect(content().string(containsString("<p class=\"price\">$8.50</p>")))
+			.andExpect(content().string(containsString("data-item-id=\"mug\"")))
 			.andExpect(content().string(containsString("id=\"quantity\" type=\"number\" min=\"1\" max=\"5\"")))
-			.andExpect(content().string(containsString("<script src=\"https://js.stripe.com/v3/\" defer></script>")));
+			.andExpect(content().string(containsString("<script src=\"" + stripeSettings.jsUrl() + "\" defer></script>")));
 	}
 
 	@Test

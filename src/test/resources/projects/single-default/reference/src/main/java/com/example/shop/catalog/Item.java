@@ -5,27 +5,40 @@ import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
 /**
  * One thing the store sells, as written under {@code store.items} in application.yml.
  * The price is in major units (12.50 dollars, 1250 yen); Stripe wants minor units.
  */
-public record Item(String id, String name, String description, BigDecimal price, String currency) {
+public record Item(
+		@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String id,
+		@NotBlank String name,
+		String description,
+		@NotNull @Positive BigDecimal price,
+		@NotNull @Pattern(regexp = "[a-zA-Z]{3}", message = "must be a 3-letter ISO 4217 code") String currency) {
 
 	/** Stripe's largest amount for one payment, in minor units. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999");
 
+	// Bean Validation checks the rest once the item is bound; here only what no annotation says.
 	public Item {
-		require(id != null && id.matches("[a-z0-9][a-z0-9-]*"), "id must be lower-case letters, digits and dashes", id);
-		require(name != null && !name.isBlank(), "name must not be empty", id);
-		require(price != null && price.signum() > 0, "price must be greater than zero", id);
-		require(currency != null && currency.matches("[a-zA-Z]{3}"), "currency must be a 3-letter ISO 4217 code", id);
-		currency = currency.toLowerCase(Locale.ROOT);
-		int decimals = MinorUnits.priceDecimals(currency);
-		require(price.stripTrailingZeros().scale() <= decimals,
-				"price " + price.toPlainString() + " has more decimals than " + currency + " allows (" + decimals + ")", id);
-		require(price.movePointRight(MinorUnits.apiDecimals(currency)).compareTo(MAX_AMOUNT) <= 0,
-				"price " + price.toPlainString() + " is more than Stripe takes in one payment", id);
 		description = description == null ? "" : description;
+		if (currency != null && currency.matches("[a-zA-Z]{3}") && price != null) {
+			currency = currency.toLowerCase(Locale.ROOT);
+			int decimals = MinorUnits.priceDecimals(currency);
+			if (price.stripTrailingZeros().scale() > decimals) {
+				throw new IllegalArgumentException("store.items[id=" + id + "]: price " + price.toPlainString()
+						+ " has more decimals than " + currency + " allows (" + decimals + ")");
+			}
+			if (price.movePointRight(MinorUnits.apiDecimals(currency)).compareTo(MAX_AMOUNT) > 0) {
+				throw new IllegalArgumentException("store.items[id=" + id + "]: price " + price.toPlainString()
+						+ " is more than Stripe takes in one payment");
+			}
+		}
 	}
 
 	/** The amount Stripe charges for this item: 12.50 usd is 1250, 1250 jpy is 1250. */
@@ -51,12 +64,6 @@ public record Item(String id, String name, String description, BigDecimal price,
 		format.setMinimumFractionDigits(unit.getDefaultFractionDigits());
 		format.setMaximumFractionDigits(unit.getDefaultFractionDigits());
 		return format.format(majorUnits);
-	}
-
-	private static void require(boolean condition, String problem, String id) {
-		if (!condition) {
-			throw new IllegalArgumentException("store.items[id=" + id + "]: " + problem);
-		}
 	}
 
 }

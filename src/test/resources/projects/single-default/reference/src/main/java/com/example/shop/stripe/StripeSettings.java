@@ -10,9 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Stripe keys and connection settings, bound from {@code stripe.*}. {@code jsUrl} is where pages
  * load stripe.js from: always js.stripe.com in a real store (Stripe requires it); the browser
  * tests point it at a stand-in, since they run without the internet.
- * {@code paymentCacheTime} is how long a receipt or download reuses what Stripe said about a payment.
+ * {@code paymentCacheTime} is how long a receipt or download reuses what Stripe said about a paid
+ * purchase; {@code maxNetworkRetries} how often stripe-java tries a call again after a connection
+ * failure, a timeout, a 409 or a 5xx answer, or when Stripe says to (with an idempotency key, so
+ * Stripe carries the call out once). A shopper waits up to (1 + retries) x the read timeout.
  * The keys come from the environment (STRIPE_SECRET_KEY and friends, see application.yml):
  * never write a key into code or into a file you commit.
+ *
+ * <p>The keys are checked here rather than with Bean Validation, whose start-up report would print
+ * the rejected value: a secret key in the log.
  */
 @ConfigurationProperties("stripe")
 public record StripeSettings(
@@ -20,9 +26,10 @@ public record StripeSettings(
 		String secretKey,
 		String webhookSecret,
 		@DefaultValue("https://api.stripe.com") String apiBase,
-		@DefaultValue("https://js.stripe.com/v3/") String jsUrl,
+		@DefaultValue("https://js.stripe.com/dahlia/stripe.js") String jsUrl,
 		@DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout,
+		@DefaultValue("10s") Duration readTimeout,
+		@DefaultValue("2") int maxNetworkRetries,
 		@DefaultValue("30s") Duration paymentCacheTime) {
 
 	public StripeSettings {
@@ -44,6 +51,9 @@ public record StripeSettings(
 			throw new IllegalArgumentException("STRIPE_PUBLISHABLE_KEY is a " + mode(publishableKey)
 					+ " key but STRIPE_SECRET_KEY is a " + mode(secretKey)
 					+ " key: use both keys from the same mode (test or live) of the Stripe dashboard");
+		}
+		if (maxNetworkRetries < 0 || maxNetworkRetries > 5) {
+			throw new IllegalArgumentException("stripe.max-network-retries must be from 0 to 5");
 		}
 		if (paymentCacheTime != null && (paymentCacheTime.isNegative() || paymentCacheTime.compareTo(Duration.ofMinutes(5)) > 0)) {
 			throw new IllegalArgumentException("stripe.payment-cache-time must be from 0s to 5m, so that a refund "

@@ -11,9 +11,9 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * What Spring Boot's error handling answers, for errors that happen outside the store's own
  * handlers (an unknown address, a body too large, a missing CSRF token...). Browsers get
- * templates/error.ftlh; the checkout script gets the same JSON as from the purchase endpoint,
- * {@code {"error": {"message": "..."}}}. Only a short message by status: never the exception,
- * the path or a stack trace.
+ * templates/error.ftlh; the checkout script gets JSON with the same {@code status} and
+ * {@code detail} as the checkout's own Problem Details. Only a short message by status: never the
+ * exception, the path or a stack trace.
  */
 @Component
 class StoreErrorAttributes extends DefaultErrorAttributes {
@@ -24,7 +24,7 @@ class StoreErrorAttributes extends DefaultErrorAttributes {
 		int code = status instanceof Integer number ? number : 500;
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("status", code);
-		attributes.put("error", Map.of("message", messageFor(code)));
+		attributes.put("detail", messageFor(code));
 		return attributes;
 	}
 

@@ -1,48 +1,44 @@
 package com.example.shop.checkout;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.example.shop.Browser;
+import com.example.shop.FakeStripe;
+import com.example.shop.PurchaseHooks;
+import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
  * The checkout in a real browser: checkout.js against the store on a real port, with a stand-in
- * for stripe.js (src/test/resources/static/test/fake-stripe.js) and WireMock for Stripe's API.
- * To add a flow: stub Stripe's answer, open the page, click, and check where the browser lands.
+ * for Stripe.js (src/test/resources/static/test/fake-stripe.js) and FakeStripe on WireMock for
+ * Stripe's API. Each payment method of the stand-in plays one way a purchase goes.
  */
 @StoreTest
 class CheckoutBrowserTests {
 
-	// The first item's page: "/" in a one-item store, "/items/<id>" in a catalog.
-	static final String ITEM_PAGE = "/";
-
-	static final AtomicInteger payments = new AtomicInteger();
-
-	// A new payment for each test: the store remembers for a while which payments it fulfilled.
-	final String PI = "pi_3TestBrowser" + payments.incrementAndGet();
-
 	@Autowired
 	WireMockServer stripe;
+
+	@Autowired
+	FakeStripe fakeStripe;
+
+	@Autowired
+	PurchaseHooks hooks;
 
 	@Autowired
 	Catalog catalog;
@@ -55,124 +51,99 @@ class CheckoutBrowserTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		item = catalog.firstItem();
+		fakeStripe.answer(stripe);
 	}
 
-	String intent(String status) {
-		return StripeStub.paymentIntent(PI, status, item.amountInMinorUnits(1), item.currency(),
-				StripeStub.storeMetadata(item, 1));
+	void openTheCheckout() {
+		browser.open(Shopper.ITEM_PAGE);
+		browser.screenshot("item");
+		browser.find("#buy").click();
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("submit")));
 	}
 
-	void payWithTheTestCard() {
-		browser.waitFor(driver -> browser.script("return window.fakeStripe && window.fakeStripe.mounted"));
+	void payWith(String method) {
+		new Select(browser.find("#fake-payment-method")).selectByValue(method);
 		browser.find("#email").sendKeys("shopper@example.com");
 		browser.find("#submit").click();
 	}
 
-	@Test
-	void theItemPageLoadsWithThePaymentElementMounted() {
-		browser.open(ITEM_PAGE);
+	void landsOnTheReceipt(String heading) {
+		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
+		assertThat(browser.find("h1").getText()).isEqualTo(heading);
+	}
 
-		browser.waitFor(driver -> browser.script("return window.fakeStripe.mounted"));
-		assertThat(browser.find("h1").getText()).isEqualTo(item.name());
-		assertThat(browser.findAll("#payment-element .fake-card-field")).hasSize(1);
+	@Test
+	void aCardPaymentEndsOnTheReceiptAndFulfilsOnce() {
+		openTheCheckout();
+
 		assertThat(browser.script("return window.fakeStripe.publishableKey")).isEqualTo(StripeStub.PUBLISHABLE_KEY);
-		assertThat(browser.script("return window.fakeStripe.elementsOptions.amount"))
-			.isEqualTo(item.amountInMinorUnits(1));
-		browser.screenshot("item");
-	}
+		assertThat(browser.find("#total").getText()).isEqualTo(item.formattedPrice(catalog.locale()));
+		assertThat(browser.find("#submit").getText()).isEqualTo("Pay " + item.formattedPrice(catalog.locale()));
+		browser.screenshot("checkout-open");
+		payWith("card");
 
-	@Test
-	void payingLandsOnTheReceipt() {
-		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded"));
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
-
-		browser.open(ITEM_PAGE);
-		payWithTheTestCard();
-
-		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
-		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
-		assertThat(browser.find("dl").getText()).contains(item.name(), item.formattedPrice(catalog.locale()));
+		landsOnTheReceipt("Thank you!");
 		browser.screenshot("receipt");
+		verify(hooks, timeout(5000).times(1)).postPurchase(any());
 	}
 
 	@Test
-	void threeDSecureRunsInTheBrowserThenLandsOnTheReceipt() {
-		StripeStub.willCreatePaymentIntent(stripe, intent("requires_action"));
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
+	void theWalletButtonIsMountedAndPays() {
+		openTheCheckout();
 
-		browser.open(ITEM_PAGE);
-		payWithTheTestCard();
+		assertThat(browser.script("return window.fakeStripe.mounted.expressCheckout")).isEqualTo("#express-checkout");
+		browser.find("#fake-wallet").click();
 
-		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
-		assertThat(browser.script("return sessionStorage.getItem('fakeStripe.nextActionFor')"))
-			.isEqualTo(StripeStub.clientSecret(PI));
-		stripe.verify(getRequestedFor(urlPathEqualTo("/v1/payment_intents/" + PI)));
-		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
+		landsOnTheReceipt("Thank you!");
+		assertThat(browser.script("return JSON.parse(sessionStorage.getItem('fakeStripe.confirmed'))")).asList()
+			.containsExactly("wallet");
 	}
 
 	@Test
-	void aDeclineShowsStripesMessageAndTheFormStaysUsable() {
-		StripeStub.willDecline(stripe);
+	void threeDSecurePassedEndsOnTheReceipt() {
+		openTheCheckout();
+		payWith("card_3ds");
 
-		browser.open(ITEM_PAGE);
-		payWithTheTestCard();
+		browser.waitFor(ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("fake-3ds-complete"))).click();
 
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
-				"Your card was declined."));
+		landsOnTheReceipt("Thank you!");
+	}
+
+	@Test
+	void aDeclinedCardSaysSoAndAnotherCardPays() {
+		openTheCheckout();
+		payWith("card_declined");
+
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("payment-message")));
+		assertThat(browser.find("#payment-message").getText()).isEqualTo("Your card was declined.");
 		assertThat(browser.find("#submit").isEnabled()).isTrue();
-		assertThat(browser.path()).isEqualTo(ITEM_PAGE);
-		// Chromium reports the store's 402 answer in the console; that one is expected here.
-		assertThat(browser.consoleErrors()).singleElement().asString().contains("/purchase", "402");
 		browser.screenshot("declined");
-	}
 
-	/**
-	 * Stripe's answer is lost on the way (the charge may or may not have happened). Paying again
-	 * sends the same confirmation token, hence the same idempotency key: Stripe answers with that
-	 * payment, and the shopper lands on its receipt having paid once.
-	 */
-	@Test
-	void payingAgainAfterNoAnswerRetriesTheSameAttempt() {
-		StripeStub.willDropTheConnection(stripe, Fault.CONNECTION_RESET_BY_PEER);
-		browser.open(ITEM_PAGE);
-		payWithTheTestCard();
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
-				"will not be charged twice"));
-
-		StripeStub.willCreatePaymentIntent(stripe, intent("succeeded"));
-		StripeStub.willUpdatePaymentIntent(stripe, PI, intent("succeeded"));
-		StripeStub.willReturnPaymentIntent(stripe, PI, intent("succeeded"));
+		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#submit").click();
-
-		browser.waitFor(ExpectedConditions.urlContains("/receipt/" + PI + "/"));
-		// Every call to Stripe (the JDK itself may resend a POST once on a dropped connection) was
-		// the same attempt: one token, one idempotency key.
-		List<LoggedRequest> creates = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
-		assertThat(creates).hasSizeGreaterThanOrEqualTo(2)
-			.allMatch(create -> create.getBodyAsString().contains("confirmation_token=ctoken_1BrowserTest1"))
-			.allMatch(create -> "purchase-ctoken_1BrowserTest1".equals(create.getHeader("Idempotency-Key")));
-		assertThat(browser.consoleErrors()).singleElement().asString().contains("/purchase", "503");
+		landsOnTheReceipt("Thank you!");
 	}
 
 	@Test
-	void editingTheCardAfterNoAnswerMakesANewAttempt() {
-		StripeStub.willDropTheConnection(stripe, Fault.CONNECTION_RESET_BY_PEER);
+	void aRedirectingMethodGoesThroughTheBankAndBack() {
+		openTheCheckout();
+		payWith("ideal");
 
-		browser.open(ITEM_PAGE);
-		payWithTheTestCard();
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-message"),
-				"will not be charged twice"));
-		browser.script("window.fakeStripe.changeCard()");
-		browser.find("#submit").click();
+		browser.waitFor(ExpectedConditions.urlContains("/test/fake-bank.html"));
+		browser.find("#approve").click();
 
-		browser.waitFor(driver -> !stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withFormParam("confirmation_token", equalTo("ctoken_1BrowserTest2"))).isEmpty());
-		// The second answer is in (the button is back) before the console is read: its 503 too.
-		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("submit")));
-		assertThat(browser.script("return window.fakeStripe.tokensCreated")).isEqualTo(2L);
-		assertThat(browser.consoleErrors()).isNotEmpty().allMatch(error -> error.contains("503"));
+		landsOnTheReceipt("Thank you!");
+	}
+
+	@Test
+	void aDelayedMethodEndsOnTheProcessingReceipt() {
+		openTheCheckout();
+		payWith("sepa_debit");
+
+		landsOnTheReceipt("Thank you!");
+		assertThat(browser.find(".receipt").getText()).contains("being processed");
+		browser.screenshot("receipt-processing");
+		verify(hooks, times(0)).postPurchase(any());
 	}
 
 }

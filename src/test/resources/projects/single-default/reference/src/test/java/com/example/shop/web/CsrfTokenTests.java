@@ -3,10 +3,12 @@ package com.example.shop.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
-import com.example.shop.StripeStub;
+import com.example.shop.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StoreTest
 class CsrfTokenTests {
 
-	static final String PURCHASE = "{\"confirmationTokenId\": \"ctoken_1Csrf\", \"itemId\": \"item\"}";
-
 	@Autowired
 	WireMockServer stripe;
 
+	@Autowired
+	FakeStripe fakeStripe;
+
+	@Autowired
+	Catalog catalog;
+
 	@LocalServerPort
 	int port;
+
+	String checkout;
+
+	@BeforeEach
+	void sellTheFirstItem() {
+		fakeStripe.answer(stripe);
+		checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+	}
 
 	@Test
 	void theItemPageMakesNoTokenAndSetsNoCookie() {
@@ -50,18 +64,16 @@ class CsrfTokenTests {
 		assertThat(answer.headers().allValues("Set-Cookie"))
 			.anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("HttpOnly"));
 		// A token is for one browser: no proxy or browser cache may hand it to another.
-		assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				cacheControl -> assertThat(cacheControl).contains("no-store"));
+		assertThat(answer.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(cacheControl -> assertThat(cacheControl).contains("no-store"));
 	}
 
 	@Test
-	void aPurchaseWithTheTokenReachesTheStore() {
-		StripeStub.willDecline(stripe);
+	void aCheckoutWithTheTokenAndItsCookieOpens() {
 		Shopper shopper = new Shopper(port);
 		shopper.opensTheItemPage();
 
-		// Declined by Stripe's stand-in: the CSRF check let the purchase through.
-		assertThat(shopper.post("/purchase", PURCHASE).statusCode()).isEqualTo(402);
+		assertThat(shopper.post("/checkout", checkout).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -70,9 +82,24 @@ class CsrfTokenTests {
 		// The token alone, as a forged request from another site could get it: without the cookie.
 		String token = Shopper.json(stranger.get("/csrf-token", "Accept", "application/json")).path("token").asString();
 
-		HttpResponse<String> answer = stranger.send(stranger.request("/purchase", "Accept", "application/json",
+		HttpResponse<String> answer = stranger.send(stranger.request("/checkout", "Accept", "application/json",
 				"Content-Type", "application/json", "X-XSRF-TOKEN", token)
-			.POST(BodyPublishers.ofString(PURCHASE)));
+			.POST(BodyPublishers.ofString(checkout)));
+
+		assertThat(answer.statusCode()).isEqualTo(403);
+		stripe.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void anotherBrowsersTokenIsRefused() {
+		Shopper shopper = new Shopper(port);
+		shopper.opensTheItemPage();
+		String someoneElsesToken = Shopper.json(new Shopper(port).get("/csrf-token", "Accept", "application/json"))
+			.path("token")
+			.asString();
+
+		// The shopper's own cookie, with a token made for another cookie.
+		HttpResponse<String> answer = shopper.post("/checkout", checkout, "X-XSRF-TOKEN", someoneElsesToken);
 
 		assertThat(answer.statusCode()).isEqualTo(403);
 		stripe.verify(0, anyRequestedFor(anyUrl()));

@@ -1,0 +1,147 @@
+package com.example.downloads.checkout;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Counts what visitors make the store ask Stripe (token buckets from Bucket4j), and refuses what is
+ * over the limit with 429 and a Retry-After before it reaches Stripe.
+ *
+ * <p>Every request to {@code /checkout} and {@code /receipt/...} counts against its client's
+ * limit, before the request is read. Only the checkouts about to reach Stripe count against the
+ * store's ceiling ({@link #admitToStripe()}, called by the checkout once a request is valid):
+ * otherwise anyone could use up the ceiling with junk, and lock real shoppers out.
+ *
+ * <p>The buckets live in this instance's memory. With several instances behind a load balancer,
+ * each counts on its own; the README shows how to keep the buckets in Redis instead.
+ */
+@Component
+class RateLimiter implements WebMvcConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+	// Enough for every address seen within the period; the least recently seen go first, so a
+	// flood of new addresses cannot exhaust the memory.
+	private static final int MAX_CLIENTS_REMEMBERED = 100_000;
+
+	private final RateLimits limits;
+
+	private final Bucket allClients;
+
+	private final Cache<String, Bucket> checkouts;
+
+	private final Cache<String, Bucket> receipts;
+
+	RateLimiter(RateLimits limits) {
+		this.limits = limits;
+		this.allClients = bucket(limits.checkoutAllClients());
+		this.checkouts = perClient(limits.checkoutPerClient());
+		this.receipts = perClient(limits.receiptsPerClient());
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PerClient("checkout", checkouts, limits.checkoutPerClient(),
+				"Too many checkouts from your connection. Please wait a few minutes and try again."))
+			.addPathPatterns("/checkout");
+		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
+				"Too many requests from your connection. Please wait a few minutes and try again."))
+			.addPathPatterns("/receipt/**");
+	}
+
+	/**
+	 * Counts a valid checkout against the limit for all clients together, just before it reaches
+	 * Stripe; throws (429) when the store is over it.
+	 */
+	void admitToStripe() {
+		ConsumptionProbe everyone = allClients.tryConsumeAndReturnRemaining(1);
+		if (!everyone.isConsumed()) {
+			log.warn("Refused a checkout: the store is over {} per {} from all clients",
+					limits.checkoutAllClients().attempts(), limits.checkoutAllClients().per());
+			throw tooMany("The store is receiving too many payment attempts right now. Please try again in a minute.",
+					everyone);
+		}
+	}
+
+	/**
+	 * The address that counts. It is the connection's own address, unless the store is told a proxy
+	 * is in front (server.forward-headers-strategy in application.yml): then Tomcat takes it from the
+	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
+	 * an internet provider usually gets whole.
+	 */
+	static String clientOf(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		if (address == null || !address.contains(":")) {
+			return address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				return address;
+			}
+			for (int i = 8; i < 16; i++) {
+				bytes[i] = 0;
+			}
+			return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
+	}
+
+	private static ErrorResponseException tooMany(String messageForTheShopper, ConsumptionProbe probe) {
+		ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+				ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messageForTheShopper), null);
+		long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+		refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return refusal;
+	}
+
+	private static Cache<String, Bucket> perClient(RateLimits.Limit limit) {
+		return Caffeine.newBuilder().maximumSize(MAX_CLIENTS_REMEMBERED).expireAfterAccess(limit.per()).build();
+	}
+
+	private static Bucket bucket(RateLimits.Limit limit) {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
+			.build();
+	}
+
+	/** One client's bucket for the paths it guards. */
+	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message)
+			implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			String client = clientOf(request);
+			ConsumptionProbe probe = buckets.get(client, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+			if (!probe.isConsumed()) {
+				log.warn("Refused a {} from {}: over {} per {}", what, client, limit.attempts(), limit.per());
+				throw tooMany(message, probe);
+			}
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package com.example.downloads.fulfilment;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.example.downloads.Purchase;
+import com.example.downloads.PurchaseHooks;
+import com.example.downloads.fulfilment.FulfilmentClaims.Claim;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import com.stripe.param.checkout.SessionUpdateParams;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a paid Checkout Session of this store's ({@link StoreSessions}) to
+ * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the receipt page (or a reload
+ * of it) or Stripe's webhook. Stripe keeps the record: the session is marked with
+ * {@code fulfilled=true} in its metadata.
+ *
+ * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
+ * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
+ * the mark do not fulfil it again. Between instances only Stripe's mark guards, which is why
+ * postPurchase is documented as called at least once.
+ */
+@Component
+public class Fulfilment {
+
+	static final String FULFILLED = "fulfilled";
+
+	/**
+	 * How long a purchase fulfilled here is remembered. Copies of the session without the mark come
+	 * from requests that read it just before the mark was set, and from the receipt's short cache
+	 * ({@code stripe.payment-cache-time}, at most five minutes). Each remembered purchase costs a
+	 * few hundred bytes: 10,000 purchases an hour hold a few MB.
+	 */
+	static final Duration REMEMBERED = Duration.ofHours(1);
+
+	private final StripeClient stripe;
+
+	private final PurchaseHooks hooks;
+
+	private final StoreSessions storeSessions;
+
+	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
+
+	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions) {
+		this.stripe = stripe;
+		this.hooks = hooks;
+		this.storeSessions = storeSessions;
+	}
+
+	/**
+	 * Returns true if this call fulfilled the purchase, false if it was not due (not paid, or
+	 * marked fulfilled already), not this store's, or someone else fulfilled it. Throws if
+	 * postPurchase throws (here or in the request it waited for), so that the webhook answers 500
+	 * and Stripe delivers the event again later.
+	 */
+	public boolean fulfil(Session session) throws StripeException {
+		boolean paid = "paid".equals(session.getPaymentStatus())
+				|| "no_payment_required".equals(session.getPaymentStatus());
+		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
+		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
+				|| "true".equals(session.getMetadata().get(FULFILLED))) {
+			return false;
+		}
+		String id = session.getId();
+		Claim mine = new Claim();
+		Claim earlier = claims.claim(id, mine);
+		if (earlier != null) {
+			// Wait rather than answer at once: if that fulfilment fails, this caller must fail too,
+			// or a webhook would answer 200 and Stripe would never retry.
+			if (!earlier.awaitFulfilled()) {
+				// postPurchase ran but marking failed: mark now, never run postPurchase twice.
+				markAtStripe(id);
+				earlier.setMarkedAtStripe();
+			}
+			return false;
+		}
+		try {
+			hooks.postPurchase(purchase.get());
+		}
+		catch (RuntimeException | Error ex) {
+			claims.release(id, mine, ex);
+			throw ex;
+		}
+		boolean marked = false;
+		try {
+			markAtStripe(id);
+			marked = true;
+		}
+		finally {
+			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
+			// so Stripe's retry only marks the session and does not run postPurchase again.
+			claims.fulfilled(id, mine, marked);
+		}
+		return true;
+	}
+
+	private void markAtStripe(String sessionId) throws StripeException {
+		stripe.v1()
+			.checkout()
+			.sessions()
+			.update(sessionId, SessionUpdateParams.builder().putMetadata(FULFILLED, "true").build());
+	}
+
+}

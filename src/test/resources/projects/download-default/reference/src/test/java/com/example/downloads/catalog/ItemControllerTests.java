@@ -1,0 +1,68 @@
+package com.example.downloads.catalog;
+
+import com.example.downloads.StoreTest;
+import com.example.downloads.StripeStub;
+import com.example.downloads.stripe.StripeSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The home page is the item, rendered here from an item whose name tries every trick. */
+@StoreTest
+@TestPropertySource(properties = {
+		"store.items[0].id=poster",
+		"store.items[0].name=<script>alert(\"x\")</script> Tom & Jerry's \\\\${user.home} \u00e9t\u00e9 \u65e5\u672c",
+		"store.items[0].description=Printed <b>on</b> paper",
+		"store.items[0].price=12.5",
+		"store.items[0].currency=usd" })
+class ItemControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StripeSettings stripeSettings;
+
+	@Test
+	void showsTheItemWithItsPriceAndTheCheckout() throws Exception {
+		mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<p class=\"price\">$12.50</p>")))
+			.andExpect(content().string(containsString(
+					"<form id=\"checkout\" data-publishable-key=\"" + StripeStub.PUBLISHABLE_KEY + "\" data-item-id=\"poster\">")))
+			.andExpect(content().string(containsString("id=\"express-checkout\"")))
+			.andExpect(content().string(containsString("id=\"payment-element\"")))
+			.andExpect(content().string(containsString("<script src=\"" + stripeSettings.jsUrl() + "\" defer></script>")))
+			.andExpect(content().string(containsString("<script src=\"/js/checkout.js\" defer></script>")));
+	}
+
+	@Test
+	void sellingOneAtATimeAsksNoQuantity() throws Exception {
+		// store.max-quantity is 1 unless application.yml says otherwise.
+		mvc.perform(get("/")).andExpect(content().string(not(containsString("id=\"quantity\""))));
+	}
+
+	@Test
+	void escapesTheItemNameAndDescription() throws Exception {
+		mvc.perform(get("/"))
+			.andExpect(content().string(containsString(
+					"<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; Jerry&#39;s ${user.home} \u00e9t\u00e9 \u65e5\u672c</h1>")))
+			.andExpect(content().string(containsString("Printed &lt;b&gt;on&lt;/b&gt; paper")))
+			.andExpect(content().string(not(containsString("<script>alert"))));
+	}
+
+	@Test
+	void neverPutsTheSecretKeyInThePage() throws Exception {
+		mvc.perform(get("/")).andExpect(content().string(not(containsString(StripeStub.SECRET_KEY))));
+	}
+
+}
