@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's pictures: builds the archetype, generates a store of each variant, and runs
-# its browser tests in headless Chromium with -Dscreenshots.dir, at desktop and phone widths.
+# its browser tests (and the checkout with its options on) in headless Chromium with -Dscreenshots.dir,
+# at desktop and phone widths.
 # Needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver).
 # Writes docs/pictures/<variant>-<page>-<desktop|phone>.png. Takes about five minutes.
 set -euo pipefail
@@ -17,7 +18,7 @@ for variant in single multi download; do
     -DitemName="Field Guide to Moths" -DitemPrice=12.50 -Dcurrency=usd)
   for size in desktop:1200 phone:375; do
     shots=$work/shots/$variant/${size%%:*}
-    (cd "$work/$variant-shop" && ./mvnw -B -q test -Dtest='*BrowserTests' -Dsurefire.failIfNoSpecifiedTests=false \
+    (cd "$work/$variant-shop" && ./mvnw -B -q test -Dtest='*BrowserTests,CheckoutSwitchesTests' -Dsurefire.failIfNoSpecifiedTests=false \
       -Dbrowser.width="${size#*:}" -Dscreenshots.dir="$shots")
     for picture in "$shots"/*.png; do
       cp "$picture" "docs/pictures/$variant-$(basename "$picture" .png)-${size%%:*}.png"

@@ -43,19 +43,15 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 		Integer status = ex.getStatusCode();
 		boolean worthRetrying = ex instanceof ApiConnectionException || status == null || status >= 500
 				|| status == 409 || status == 429;
-		if (ex instanceof ApiConnectionException) {
-			log.warn("Stripe could not be reached to open a checkout: {}", ex.getClass().getSimpleName());
+		if (!worthRetrying) {
+			// Stripe refused the session itself (a bad key, Stripe Tax not set up...): the seller must fix it.
+			log.error("Stripe refused to open a checkout: HTTP {} {} on {} (request {})", status, ex.getCode(),
+					ex.getStripeError() == null ? null : ex.getStripeError().getParam(), ex.getRequestId());
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, CANNOT_OPEN);
 		}
-		else if (worthRetrying) {
-			log.warn("Stripe could not open a checkout: HTTP {} {} (request {})", status, ex.getCode(), ex.getRequestId());
-		}
-		if (worthRetrying) {
-			return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, TRY_AGAIN);
-		}
-		// Stripe refused the session itself (a bad key, Stripe Tax not set up...): the seller must fix it.
-		log.error("Stripe refused to open a checkout: HTTP {} {} on {} (request {})", status, ex.getCode(),
-				ex.getStripeError() == null ? null : ex.getStripeError().getParam(), ex.getRequestId());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, CANNOT_OPEN);
+		log.warn("Stripe could not open a checkout: {} {} (request {})",
+				status == null ? ex.getClass().getSimpleName() : "HTTP " + status, ex.getCode(), ex.getRequestId());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, TRY_AGAIN);
 	}
 
 	/**
