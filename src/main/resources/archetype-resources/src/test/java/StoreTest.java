@@ -26,7 +26,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
  * keys, stripe.js played by src/test/resources/static/test/fake-stripe.js (and its backend,
  * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
- * as the Spring context. {@link PurchaseHooks} is the
+ * as the Spring context, and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
+ * in-process. {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
  * and request journal are reset before it, the spy after it).
@@ -45,7 +46,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "stripe.js-url=" + StripeStub.FAKE_STRIPE_JS })
+		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "stripe.js-url=" + StripeStub.FAKE_STRIPE_JS,
+		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
+		"spring.mail.host=" + MailServer.HOST })
 @AutoConfigureMockMvc
 @Import(StoreTest.StripeApi.class)
 @MockitoSpyBean(types = PurchaseHooks.class)
@@ -76,17 +79,32 @@ public @interface StoreTest {
 			return server;
 		}
 
+		/** The mail server the store sends its e-mail to, started and stopped with the context. */
+		@Bean(destroyMethod = "stop")
+		MailServer mailServer() {
+			return new MailServer();
+		}
+
+		@Bean
+		DynamicPropertyRegistrar mailServerAddress(MailServer mailServer) {
+			return registry -> registry.add("spring.mail.port", mailServer::port);
+		}
+
 		@Bean
 		DynamicPropertyRegistrar stripeApiBase(WireMockServer stripeApiServer) {
 			return registry -> registry.add("stripe.api-base", stripeApiServer::baseUrl);
 		}
 
-		/** Each test starts with no stubs and an empty request journal, so its counts are its own. */
+		/**
+		 * Each test starts with no stubs and an empty request journal, so its counts are its own,
+		 * and with the mail server up.
+		 */
 		static final class Reset implements TestExecutionListener {
 
 			@Override
 			public void beforeTestMethod(TestContext testContext) {
 				testContext.getApplicationContext().getBean(WireMockServer.class).resetAll();
+				testContext.getApplicationContext().getBean(MailServer.class).start();
 			}
 
 		}

@@ -11,7 +11,10 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionUpdateParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +27,14 @@ import org.springframework.stereotype.Component;
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
  * the mark do not fulfil it again. Between instances only Stripe's mark guards, which is why
  * postPurchase is documented as called at least once.
+ *
+ * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
+ * buyer's e-mail): as often as postPurchase runs.
  */
 @Component
 public class Fulfilment {
+
+	private static final Logger log = LoggerFactory.getLogger(Fulfilment.class);
 
 	static final String FULFILLED = "fulfilled";
 
@@ -44,12 +52,15 @@ public class Fulfilment {
 
 	private final StoreSessions storeSessions;
 
+	private final ApplicationEventPublisher events;
+
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions) {
+	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
+		this.events = events;
 	}
 
 	/**
@@ -95,8 +106,21 @@ public class Fulfilment {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
+			published(purchase.get(), session);
 		}
 		return true;
+	}
+
+	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
+	private void published(Purchase purchase, Session session) {
+		String returnUrl = session.getReturnUrl();
+		String receiptUrl = returnUrl == null ? null : returnUrl.replace("{CHECKOUT_SESSION_ID}", session.getId());
+		try {
+			events.publishEvent(new PurchaseFulfilled(purchase, receiptUrl));
+		}
+		catch (RuntimeException ex) {
+			log.error("A listener of PurchaseFulfilled failed for purchase {}", purchase.id(), ex);
+		}
 	}
 
 	private void markAtStripe(String sessionId) throws StripeException {

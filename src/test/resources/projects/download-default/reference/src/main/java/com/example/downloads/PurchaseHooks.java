@@ -6,11 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Your code: the store calls these two methods, and everything else it does is machinery you
+ * Your code: the store calls these three methods, and everything else it does is machinery you
  * need not touch. The store keeps no records of its own; Stripe does. Save orders, send e-mail or
  * grant access here.
  *
- * <p>Both methods run on the web server's request thread, so keep them quick (a database write, a
+ * <p>They run on the web server's request thread, so keep them quick (a database write, a
  * queued e-mail) or hand slow work to a thread of your own.
  */
 @Component
@@ -55,15 +55,45 @@ public class PurchaseHooks {
 		// Save the order, keyed by the purchase so that a second call is harmless:
 		//   jdbc.update("insert into orders (id, item_id, quantity, amount, currency, email)"
 		//       + " values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing", purchase.id(), ...);
-		// Send an e-mail (add spring-boot-starter-mail and set spring.mail.host):
+		// The store e-mails the buyer itself once spring.mail.host is set (mail/, README "E-mail the
+		// buyer"). An e-mail of your own, to yourself say, with a JavaMailSender field:
 		//   var mail = new SimpleMailMessage();
-		//   mail.setTo(purchase.email());
-		//   mail.setSubject("Your order");
-		//   mail.setText("Thank you for buying " + purchase.quantity() + " x " + purchase.itemId() + ".");
+		//   mail.setTo("orders@example.com");
+		//   mail.setSubject("New order " + purchase.id());
+		//   mail.setText(purchase.quantity() + " x " + purchase.itemId() + " for " + purchase.email());
 		//   mailSender.send(mail);
 		// What was sold, never a key or card detail (the store never sees card details).
 		log.info("Purchase {}: {} x {}, {} {} (minor units)", purchase.id(), purchase.quantity(), purchase.itemId(),
 				purchase.amountTotal(), purchase.currency());
+	}
+
+	/**
+	 * Called when Stripe reports that a purchase was refunded (in full or in part), disputed by the
+	 * buyer with their bank, or that a dispute was decided. Take back here what
+	 * {@link #postPurchase} gave: mark the order refunded, revoke an account's access. The store
+	 * itself has already closed the receipt and download of the purchase (a decided dispute does not
+	 * reopen them, whoever won it).
+	 *
+	 * <p>Runs on the web server's thread that answers Stripe's webhook, once per event in this
+	 * instance: Stripe may deliver an event twice, and a second delivery within a day is recognised by
+	 * the event's id. With several instances of the store, or a failure just after this method
+	 * returns, it can still be called twice for one event, so key what you store by
+	 * {@code refund.purchaseId()} and {@code refund.eventId()}. Several refunds of one purchase come
+	 * as several events, each with the amount refunded so far. If this method throws, the webhook
+	 * answers 500 and Stripe delivers the event again later (for up to three days), calling this
+	 * method again.
+	 */
+	public void postRefund(Refund refund) {
+		// Take the order back, keyed by the purchase, so that a second call changes nothing:
+		//   switch (refund.kind()) {
+		//       case REFUNDED, DISPUTED, DISPUTE_LOST -> jdbc.update(
+		//           "update orders set revoked = true, refunded = ? where id = ?",
+		//           refund.amountRefunded(), refund.purchaseId());
+		//       case DISPUTE_WON -> jdbc.update("update orders set revoked = false where id = ?",
+		//           refund.purchaseId());
+		//   }
+		log.info("Purchase {}: {} ({} {} refunded so far{})", refund.purchaseId(), refund.kind(),
+				refund.amountRefunded(), refund.currency(), refund.refundedInFull() ? ", in full" : "");
 	}
 
 }

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -126,6 +127,7 @@ public final class StripeStub {
 		intent.set("metadata", json.createObjectNode());
 		if ("succeeded".equals(status)) {
 			ObjectNode charge = (ObjectNode) fixture("charge.json");
+			charge.put("id", "ch_" + sessionId.substring("cs_test_".length(), "cs_test_".length() + 24));
 			charge.put("payment_intent", intent.get("id").asString());
 			charge.put("amount", amount);
 			charge.put("amount_refunded", 0);
@@ -171,7 +173,35 @@ public final class StripeStub {
 			ObjectNode charge = (ObjectNode) session.get("payment_intent").get("latest_charge");
 			charge.put("amount_refunded", amountRefunded);
 			charge.put("refunded", amountRefunded >= charge.get("amount").asLong());
+			ObjectNode refund = (ObjectNode) fixture("refund.json");
+			refund.put("id", "re_" + charge.get("id").asString().substring("ch_".length()));
+			refund.put("amount", amountRefunded);
+			refund.put("charge", charge.get("id").asString());
+			refund.put("payment_intent", charge.get("payment_intent").asString());
+			refund.put("currency", charge.get("currency").asString());
+			((ObjectNode) charge.get("refunds")).set("data", json.createArrayNode().add(refund));
 		});
+	}
+
+	/** The latest charge of a paid session, as Stripe answers for it alone (and in charge.refunded). */
+	public static String chargeOf(String sessionJson) {
+		return json.readTree(sessionJson).get("payment_intent").get("latest_charge").toString();
+	}
+
+	/**
+	 * A dispute of a paid session's charge, from the fixture: {@code status} needs_response while
+	 * open (charge.dispute.created), won or lost once closed (charge.dispute.closed).
+	 */
+	public static String dispute(String sessionJson, String status) {
+		JsonNode charge = json.readTree(chargeOf(sessionJson));
+		ObjectNode dispute = (ObjectNode) fixture("dispute.json");
+		dispute.put("id", "dp_" + charge.get("id").asString().substring("ch_".length()));
+		dispute.put("charge", charge.get("id").asString());
+		dispute.put("payment_intent", charge.get("payment_intent").asString());
+		dispute.put("amount", charge.get("amount").asLong());
+		dispute.put("currency", charge.get("currency").asString());
+		dispute.put("status", status);
+		return dispute.toString();
 	}
 
 	/** The session with its charge disputed by the card holder (charge.dispute.created). */
@@ -180,9 +210,10 @@ public final class StripeStub {
 				session -> ((ObjectNode) session.get("payment_intent").get("latest_charge")).put("disputed", true));
 	}
 
-	/** An event in Stripe's JSON, from the fixture, carrying the given object. */
+	/** An event in Stripe's JSON, from the fixture, carrying the given object, with an id of its own. */
 	public static String event(String type, String objectJson) {
 		ObjectNode event = (ObjectNode) fixture("event.json");
+		event.put("id", "evt_" + newSessionId().substring("cs_test_".length(), "cs_test_".length() + 24));
 		event.put("type", type);
 		((ObjectNode) event.get("data")).set("object", json.readTree(objectJson));
 		return event.toString();
@@ -212,6 +243,26 @@ public final class StripeStub {
 
 	public static void willReturnSession(WireMockServer server, String id, String sessionJson) {
 		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + id)).willReturn(okJson(sessionJson)));
+	}
+
+	/** Stripe answers for a charge (the JSON of {@link #chargeOf}). */
+	public static void willReturnCharge(WireMockServer server, String chargeJson) {
+		String id = json.readTree(chargeJson).get("id").asString();
+		server.stubFor(get(urlPathEqualTo("/v1/charges/" + id)).willReturn(okJson(chargeJson)));
+	}
+
+	/** The Checkout Sessions list, filtered by a payment (the session's own), answers these sessions. */
+	public static void willListSessionsOfPayment(WireMockServer server, String paymentIntentId, String... sessionJson) {
+		var data = json.createArrayNode();
+		for (String session : sessionJson) {
+			data.add(json.readTree(session));
+		}
+		ObjectNode list = json.createObjectNode().put("object", "list").put("url", "/v1/checkout/sessions")
+			.put("has_more", false);
+		list.set("data", data);
+		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
+			.withQueryParam("payment_intent", equalTo(paymentIntentId))
+			.willReturn(okJson(list.toString())));
 	}
 
 	/** Marking a session fulfilled (a metadata update) answers with the session. */

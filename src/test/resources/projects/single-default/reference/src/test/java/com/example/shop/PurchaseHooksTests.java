@@ -46,6 +46,18 @@ class PurchaseHooksTests {
 	}
 
 	@Test
+	void postRefundLogsWhatWasTakenBackAndDoesNotThrow(CapturedOutput output) {
+		Refund partial = new Refund("cs_test_hooks2", "book", 1, Refund.Kind.REFUNDED, 500, "usd", false, "evt_hooks2");
+		Refund lost = new Refund("cs_test_hooks3", "book", 1, Refund.Kind.DISPUTE_LOST, 1250, "usd", true, "evt_hooks3");
+
+		assertThatNoException().isThrownBy(() -> hooks.postRefund(partial));
+		assertThatNoException().isThrownBy(() -> hooks.postRefund(lost));
+
+		assertThat(output).contains("Purchase cs_test_hooks2: REFUNDED (500 usd refunded so far)")
+			.contains("Purchase cs_test_hooks3: DISPUTE_LOST (1250 usd refunded so far, in full)");
+	}
+
+	@Test
 	void anOrderAtAnotherPriceKeepsItsItemAndQuantity() {
 		Order discounted = Order.of(book, 3).withUnitAmount(1125);
 

@@ -198,7 +198,7 @@ class StripeWebhookControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "checkout.session.expired", "payment_intent.succeeded", "charge.refunded",
+	@ValueSource(strings = { "checkout.session.expired", "payment_intent.succeeded", "charge.succeeded",
 			"some.event_type_stripe_adds_next_year" })
 	void otherAndUnknownEventTypesAreAcknowledgedAndIgnored(String type) throws Exception {
 		stripeHas(paid());

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * open as often as they like (receipts, downloads). Stripe's rate limit is per account, so without
  * this one link reloaded in a loop could make real purchases fail. A paid session is asked for at
  * most once per {@code stripe.payment-cache-time}, so a refund or dispute shows within that time;
- * one still open or processing for a second only, so the buyer sees it go through. Requests
- * arriving together wait for one answer. Failures are not kept: the next request asks again.
+ * one still open or processing for a second only, so the buyer sees it go through. Stripe's webhook
+ * tells of refunds and disputes as they happen, and the session is then forgotten here
+ * ({@link #forget}), so that the next page asks Stripe at once. Requests arriving together wait for
+ * one answer. Failures are not kept: the next request asks again.
  */
 @Component
 public class RecentSessions {
@@ -51,6 +53,11 @@ public class RecentSessions {
 		catch (CompletionException ex) {
 			throw (StripeException) ex.getCause();
 		}
+	}
+
+	/** Drops what Stripe said about a session, so that the next request asks Stripe again. */
+	public void forget(String sessionId) {
+		sessions.invalidate(sessionId);
 	}
 
 	private Session retrieve(String sessionId) {

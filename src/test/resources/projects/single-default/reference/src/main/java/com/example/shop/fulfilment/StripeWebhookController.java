@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stripe's webhook: fulfils a purchase whose buyer never reached the receipt page (a closed tab),
- * or whose payment cleared later (a bank debit). Run
+ * or whose payment cleared later (a bank debit), and hands refunds and disputes to
+ * {@link RefundsAndDisputes}. Run
  * {@code stripe listen --forward-to localhost:8080/stripe/webhook} to receive events while
  * developing.
  *
@@ -51,14 +52,17 @@ class StripeWebhookController {
 
 	private final StoreSessions storeSessions;
 
+	private final RefundsAndDisputes refundsAndDisputes;
+
 	private final JsonMapper json;
 
 	StripeWebhookController(StripeClient stripe, StripeSettings settings, Fulfilment fulfilment,
-			StoreSessions storeSessions, JsonMapper json) {
+			StoreSessions storeSessions, RefundsAndDisputes refundsAndDisputes, JsonMapper json) {
 		this.stripe = stripe;
 		this.settings = settings;
 		this.fulfilment = fulfilment;
 		this.storeSessions = storeSessions;
+		this.refundsAndDisputes = refundsAndDisputes;
 		this.json = json;
 	}
 
@@ -81,6 +85,9 @@ class StripeWebhookController {
 			// The signature is checked first, so this is a signed body that is not an event.
 			log.warn("Refused a signed webhook call that is not a readable event");
 			return ResponseEntity.badRequest().body("Unreadable event");
+		}
+		if (RefundEvent.TYPES.contains(event.getType())) {
+			return refundsAndDisputes.receive(event);
 		}
 		boolean paid = PAID_EVENTS.contains(event.getType());
 		if (!paid && !"checkout.session.async_payment_failed".equals(event.getType())) {

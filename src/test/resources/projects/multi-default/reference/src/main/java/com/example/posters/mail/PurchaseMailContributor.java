@@ -1,0 +1,21 @@
+package com.example.posters.mail;
+
+import java.util.Map;
+
+import com.example.posters.Purchase;
+
+/**
+ * What another feature adds to the buyer's e-mail (the download link, say), without this package
+ * knowing that feature: each bean of this type is asked while the e-mail is written, on each try.
+ * The values go into the templates {@code templates/mail/purchase.ftlh} and {@code .ftl}.
+ */
+public interface PurchaseMailContributor {
+
+	/**
+	 * @param storeUrl the store's absolute address without a trailing slash
+	 * ({@code https://shop.example.com}), to make links with
+	 * @param model what the templates read: put this feature's values in it
+	 */
+	void contribute(Purchase purchase, String storeUrl, Map<String, Object> model);
+
+}

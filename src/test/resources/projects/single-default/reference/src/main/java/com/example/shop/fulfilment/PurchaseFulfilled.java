@@ -1,0 +1,14 @@
+package com.example.shop.fulfilment;
+
+import com.example.shop.Purchase;
+
+/**
+ * Published once {@link com.example.shop.PurchaseHooks#postPurchase} has run for a purchase: once per
+ * purchase in this instance. Features that follow a purchase (the buyer's e-mail) listen for it, so
+ * that fulfilment knows nothing of them.
+ *
+ * @param receiptUrl the receipt page's absolute address, as the buyer's browser was sent there
+ * (the session's {@code return_url}), or null if Stripe's session has none
+ */
+public record PurchaseFulfilled(Purchase purchase, String receiptUrl) {
+}
