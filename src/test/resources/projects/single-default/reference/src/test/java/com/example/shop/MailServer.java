@@ -48,12 +48,15 @@ public final class MailServer {
 	public synchronized void start() {
 		if (hanging != null) {
 			close(hanging);
-			held.forEach(MailServer::close);
+			held.forEach(MailServer::reset);
 			held.clear();
 			hanging = null;
 		}
 		if (greenMail == null) {
-			greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+			ServerSetup smtp = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
+			// A busy build machine can take more than GreenMail's default 2 s to start a server.
+			smtp.setServerStartupTimeout(10_000);
+			greenMail = new GreenMail(smtp);
 			greenMail.start();
 		}
 	}
@@ -131,6 +134,20 @@ public final class MailServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Closes a connection the hung server accepted with a reset, not the usual goodbye: a goodbye
+	 * would leave the port in TIME_WAIT for a minute, and GreenMail could not listen on it again.
+	 */
+	private static void reset(Socket connection) {
+		try {
+			connection.setSoLinger(true, 0);
+		}
+		catch (IOException ignored) {
+			// Already closed by the other side: nothing is left on the port.
+		}
+		close(connection);
 	}
 
 	private static void close(Closeable closeable) {
