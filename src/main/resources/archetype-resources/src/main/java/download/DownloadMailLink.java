@@ -5,6 +5,7 @@ import java.util.Map;
 
 import ${package}.Purchase;
 import ${package}.mail.PurchaseMailContributor;
+import com.stripe.model.checkout.Session;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class DownloadMailLink implements PurchaseMailContributor {
 	}
 
 	@Override
-	public void contribute(Purchase purchase, String storeUrl, Map<String, Object> model) {
+	public void contribute(Purchase purchase, Session session, String storeUrl, Map<String, Object> model) {
 		model.put("downloadUrl", storeUrl + links.pathFor(purchase.id(), purchase.itemId()));
 		model.put("downloadLifetime", inWords(settings.linkLifetime()));
 	}

@@ -10,6 +10,7 @@ import ${package}.Purchase;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 import ${package}.fulfilment.PurchaseFulfilled;
+import com.stripe.model.checkout.Session;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ class PurchaseMail {
 		}
 		// Written on each try, so that its links are fresh when it finally goes.
 		outbox.send(purchase.id(), message -> {
-			Written written = write(purchase, fulfilled.receiptUrl());
+			Written written = write(purchase, fulfilled.session(), fulfilled.receiptUrl());
 			MimeMessageHelper mail = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 			if (settings.from() != null) {
 				mail.setFrom(settings.from());
@@ -73,14 +74,14 @@ class PurchaseMail {
 		});
 	}
 
-	Written write(Purchase purchase, String receiptUrl) throws IOException, TemplateException {
-		Map<String, Object> model = model(purchase, receiptUrl);
+	Written write(Purchase purchase, Session session, String receiptUrl) throws IOException, TemplateException {
+		Map<String, Object> model = model(purchase, session, receiptUrl);
 		return new Written("Your purchase from " + catalog.name(), render("mail/purchase.ftl", model),
 				render("mail/purchase.ftlh", model));
 	}
 
-	/** What both templates read, the item's name exactly as the catalog has it. */
-	private Map<String, Object> model(Purchase purchase, String receiptUrl) {
+	/** What both templates read about one purchase, the item's name exactly as the catalog has it. */
+	Map<String, Object> model(Purchase purchase, Session session, String receiptUrl) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("storeName", catalog.name());
 		model.put("itemName", catalog.find(purchase.itemId()).map(Item::name).orElse(purchase.itemId()));
@@ -90,11 +91,11 @@ class PurchaseMail {
 		model.put("purchaseId", purchase.id());
 		int receipt = receiptUrl.lastIndexOf("/receipt/");
 		String storeUrl = receipt < 0 ? receiptUrl : receiptUrl.substring(0, receipt);
-		contributors.forEach(contributor -> contributor.contribute(purchase, storeUrl, model));
+		contributors.forEach(contributor -> contributor.contribute(purchase, session, storeUrl, model));
 		return model;
 	}
 
-	private String render(String template, Map<String, Object> model) throws IOException, TemplateException {
+	String render(String template, Map<String, Object> model) throws IOException, TemplateException {
 		StringWriter text = new StringWriter();
 		templates.getTemplate(template).process(model, text);
 		return text.toString();

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
-			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))));
+			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))#if( $variant == 'download' ),
+			new Limit(4, Duration.ofMinutes(10)), new Limit(2, Duration.ofHours(1)), new Limit(2, Duration.ofHours(1))#end));
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();

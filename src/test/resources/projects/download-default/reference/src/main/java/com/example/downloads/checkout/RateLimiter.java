@@ -3,6 +3,8 @@ package com.example.downloads.checkout;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -52,11 +54,20 @@ class RateLimiter implements WebMvcConfigurer {
 
 	private final Cache<String, Bucket> receipts;
 
+	private final Cache<String, Bucket> licenceChecks;
+
+	private final Cache<String, Bucket> lostLinksByClient;
+
+	private final Cache<String, Bucket> lostLinksByAddress;
+
 	RateLimiter(RateLimits limits) {
 		this.limits = limits;
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
+		this.licenceChecks = perClient(limits.licenceChecksPerClient());
+		this.lostLinksByClient = perClient(limits.lostLinksPerClient());
+		this.lostLinksByAddress = perClient(limits.lostLinksPerAddress());
 	}
 
 	@Override
@@ -67,6 +78,21 @@ class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				"Too many requests from your connection. Please wait a few minutes and try again."))
 			.addPathPatterns("/receipt/**");
+		registry.addInterceptor(new PerClient("licence check", licenceChecks, limits.licenceChecksPerClient(),
+				"Too many licence checks from your connection. Please wait a few minutes and try again."))
+			.addPathPatterns("/licences/verify");
+		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
+		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
+				"Too many requests from your connection. Please wait an hour and try again.",
+				request -> "POST".equals(request.getMethod()) ? clientOf(request) : null))
+			.addPathPatterns("/lost-link");
+		// Counted by the address typed in, too: nobody can fill a buyer's inbox from many connections.
+		registry.addInterceptor(new PerClient("lost-link request for one address", lostLinksByAddress,
+				limits.lostLinksPerAddress(),
+				"Links were asked for this address several times already. If it bought something here, "
+						+ "those e-mails have the links (look in the spam folder too); or try again in an hour.",
+				RateLimiter::emailOf))
+			.addPathPatterns("/lost-link");
 	}
 
 	/**
@@ -109,6 +135,12 @@ class RateLimiter implements WebMvcConfigurer {
 		}
 	}
 
+	/** The e-mail address a lost-link request asks for, as Stripe compares it, or null when none is given. */
+	static String emailOf(HttpServletRequest request) {
+		String email = "POST".equals(request.getMethod()) ? request.getParameter("email") : null;
+		return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+	}
+
 	private static ErrorResponseException tooMany(String messageForTheShopper, ConsumptionProbe probe) {
 		ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
 				ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messageForTheShopper), null);
@@ -127,16 +159,27 @@ class RateLimiter implements WebMvcConfigurer {
 			.build();
 	}
 
-	/** One client's bucket for the paths it guards. */
-	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message)
-			implements HandlerInterceptor {
+	/**
+	 * A bucket per client (or per whatever {@code keyOf} reads from the request) for the paths it
+	 * guards; a request it finds no key in is not counted.
+	 */
+	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
+			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
+
+		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
+			this(what, buckets, limit, message, RateLimiter::clientOf);
+		}
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			String client = clientOf(request);
-			ConsumptionProbe probe = buckets.get(client, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+			String counted = keyOf.apply(request);
+			if (counted == null) {
+				return true;
+			}
+			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
-				log.warn("Refused a {} from {}: over {} per {}", what, client, limit.attempts(), limit.per());
+				// The connection's address, never what was counted: that can be a buyer's e-mail.
+				log.warn("Refused a {} from {}: over {} per {}", what, clientOf(request), limit.attempts(), limit.per());
 				throw tooMany(message, probe);
 			}
 			return true;

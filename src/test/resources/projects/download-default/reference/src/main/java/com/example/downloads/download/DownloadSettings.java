@@ -8,11 +8,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The file this store sells and how its download links work, bound from {@code download.*}.
- * The store refuses to start without the file: better than taking money for nothing.
+ * The file this store sells and how it is delivered, bound from {@code download.*}. The store
+ * refuses to start without the file: better than taking money for nothing.
+ *
+ * @param linkSecret signs download links (DOWNLOAD_LINK_SECRET); random at each start when unset
+ * @param licenceKeys whether each purchase gets a licence key, shown on its receipt and e-mail
+ * @param licenceSecret derives the licence keys (LICENCE_KEY_SECRET): required with licence keys,
+ * as a key must keep working across restarts and instances
+ * @param euWithdrawalWaiver whether the buyer must tick a box waiving the EU right of withdrawal
+ * before paying
  */
 @ConfigurationProperties("download")
-public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret) {
+public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
+		boolean licenceKeys, String licenceSecret, boolean euWithdrawalWaiver) {
 
 	public DownloadSettings {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -24,11 +32,18 @@ public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLife
 			throw new IllegalArgumentException("download.link-lifetime must be longer than zero");
 		}
 		linkSecret = linkSecret == null || linkSecret.isBlank() ? null : linkSecret;
+		licenceSecret = licenceSecret == null || licenceSecret.isBlank() ? null : licenceSecret;
+		if (licenceKeys && licenceSecret == null) {
+			throw new IllegalArgumentException("download.licence-keys is on, but download.licence-secret "
+					+ "(LICENCE_KEY_SECRET) is not set. Set it to a long random value, the same on every instance "
+					+ "and never changed: every key ever given out is derived from it.");
+		}
 	}
 
 	@Override
 	public String toString() {
-		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + "]";
+		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + ", licenceKeys=" + licenceKeys
+				+ ", euWithdrawalWaiver=" + euWithdrawalWaiver + "]";
 	}
 
 }

@@ -116,7 +116,7 @@ public class Fulfilment {
 		String returnUrl = session.getReturnUrl();
 		String receiptUrl = returnUrl == null ? null : returnUrl.replace("{CHECKOUT_SESSION_ID}", session.getId());
 		try {
-			events.publishEvent(new PurchaseFulfilled(purchase, receiptUrl));
+			events.publishEvent(new PurchaseFulfilled(purchase, session, receiptUrl));
 		}
 		catch (RuntimeException ex) {
 			log.error("A listener of PurchaseFulfilled failed for purchase {}", purchase.id(), ex);

@@ -36,7 +36,8 @@ class SecurityConfiguration {
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
-			.ignoringRequestMatchers("/stripe/webhook"))
+			// Apps check licence keys without a browser, and the check changes nothing.
+			.ignoringRequestMatchers("/stripe/webhook", "/licences/verify"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

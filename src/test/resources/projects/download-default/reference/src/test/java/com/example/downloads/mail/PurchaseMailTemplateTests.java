@@ -3,11 +3,13 @@ package com.example.downloads.mail;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.example.downloads.Purchase;
 import com.example.downloads.StoreTest;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
+import com.stripe.model.checkout.Session;
 import freemarker.template.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,10 @@ class PurchaseMailTemplateTests {
 		PurchaseMail mail = new PurchaseMail(outbox, settings, catalog, templates,
 				contributors.orderedStream().toList());
 		Purchase purchase = new Purchase("cs_test_hostile", "item", 2, 2500, "usd", "buyer@example.com");
-		return mail.write(purchase, "https://shop.example.com/receipt/cs_test_hostile");
+		Session session = new Session();
+		session.setId(purchase.id());
+		session.setMetadata(Map.of());
+		return mail.write(purchase, session, "https://shop.example.com/receipt/cs_test_hostile");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.example.posters.mail;
 import java.util.Map;
 
 import com.example.posters.Purchase;
+import com.stripe.model.checkout.Session;
 
 /**
  * What another feature adds to the buyer's e-mail (the download link, say), without this package
@@ -12,10 +13,11 @@ import com.example.posters.Purchase;
 public interface PurchaseMailContributor {
 
 	/**
+	 * @param session the purchase's Checkout Session, for what a feature recorded in its metadata
 	 * @param storeUrl the store's absolute address without a trailing slash
 	 * ({@code https://shop.example.com}), to make links with
 	 * @param model what the templates read: put this feature's values in it
 	 */
-	void contribute(Purchase purchase, String storeUrl, Map<String, Object> model);
+	void contribute(Purchase purchase, Session session, String storeUrl, Map<String, Object> model);
 
 }

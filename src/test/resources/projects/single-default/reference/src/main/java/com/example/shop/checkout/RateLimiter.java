@@ -3,6 +3,7 @@ package com.example.shop.checkout;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -127,16 +128,27 @@ class RateLimiter implements WebMvcConfigurer {
 			.build();
 	}
 
-	/** One client's bucket for the paths it guards. */
-	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message)
-			implements HandlerInterceptor {
+	/**
+	 * A bucket per client (or per whatever {@code keyOf} reads from the request) for the paths it
+	 * guards; a request it finds no key in is not counted.
+	 */
+	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
+			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
+
+		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
+			this(what, buckets, limit, message, RateLimiter::clientOf);
+		}
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			String client = clientOf(request);
-			ConsumptionProbe probe = buckets.get(client, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+			String counted = keyOf.apply(request);
+			if (counted == null) {
+				return true;
+			}
+			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
-				log.warn("Refused a {} from {}: over {} per {}", what, client, limit.attempts(), limit.per());
+				// The connection's address, never what was counted: that can be a buyer's e-mail.
+				log.warn("Refused a {} from {}: over {} per {}", what, clientOf(request), limit.attempts(), limit.per());
 				throw tooMany(message, probe);
 			}
 			return true;
