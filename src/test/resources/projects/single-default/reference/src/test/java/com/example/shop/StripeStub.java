@@ -160,6 +160,11 @@ public final class StripeStub {
 		return storeMetadata(item.id(), quantity, item.amountInMinorUnits(quantity), item.currency(), extra);
 	}
 
+	/** The id of a session in Stripe's JSON. */
+	public static String idOf(String sessionJson) {
+		return json.readTree(sessionJson).get("id").asString();
+	}
+
 	/** The same session with its JSON changed: {@code edit} gets the session object. */
 	public static String with(String sessionJson, java.util.function.Consumer<ObjectNode> edit) {
 		ObjectNode session = (ObjectNode) json.readTree(sessionJson);
@@ -253,6 +258,20 @@ public final class StripeStub {
 
 	/** The Checkout Sessions list, filtered by a payment (the session's own), answers these sessions. */
 	public static void willListSessionsOfPayment(WireMockServer server, String paymentIntentId, String... sessionJson) {
+		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
+			.withQueryParam("payment_intent", equalTo(paymentIntentId))
+			.willReturn(okJson(list(sessionJson))));
+	}
+
+	/** The complete Checkout Sessions of a buyer's e-mail address (customer_details[email]): these. */
+	public static void willListSessionsOfEmail(WireMockServer server, String email, String... sessionJson) {
+		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
+			.withQueryParam("customer_details[email]", equalTo(email))
+			.willReturn(okJson(list(sessionJson))));
+	}
+
+	/** A page of Stripe's list of Checkout Sessions, the last one. */
+	public static String list(String... sessionJson) {
 		var data = json.createArrayNode();
 		for (String session : sessionJson) {
 			data.add(json.readTree(session));
@@ -260,9 +279,7 @@ public final class StripeStub {
 		ObjectNode list = json.createObjectNode().put("object", "list").put("url", "/v1/checkout/sessions")
 			.put("has_more", false);
 		list.set("data", data);
-		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions"))
-			.withQueryParam("payment_intent", equalTo(paymentIntentId))
-			.willReturn(okJson(list.toString())));
+		return list.toString();
 	}
 
 	/** Marking a session fulfilled (a metadata update) answers with the session. */

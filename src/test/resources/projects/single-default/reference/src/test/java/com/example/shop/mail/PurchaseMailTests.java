@@ -19,9 +19,6 @@ import com.example.shop.StripeSignature;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -131,9 +128,9 @@ class PurchaseMailTests {
 		MimeMessage mail = theOnlyEmail();
 		assertThat(mail.getSubject()).contains(catalog.name());
 		assertThat(mail.getContentType()).startsWith("multipart/");
-		String text = part(mail, "text/plain");
+		String text = MailServer.part(mail, "text/plain");
 		assertThat(text).contains(catalog.firstItem().name(), catalog.firstItem().formattedPrice(catalog.locale()));
-		assertThat(part(mail, "text/html")).contains("Thank you!");
+		assertThat(MailServer.part(mail, "text/html")).contains("Thank you!");
 	}
 
 	@Test
@@ -151,7 +148,7 @@ class PurchaseMailTests {
 	void theLinksInTheEmailWork() throws Exception {
 		String id = aPaidCheckout();
 		opensTheReceipt(id);
-		String text = part(theOnlyEmail(), "text/plain");
+		String text = MailServer.part(theOnlyEmail(), "text/plain");
 
 		String receiptUrl = "http://localhost:" + port + "/receipt/" + id;
 		assertThat(link(text, "Receipt: +")).isEqualTo(receiptUrl);
@@ -197,21 +194,6 @@ class PurchaseMailTests {
 	}
 
 	/** The first part of a type in a (multipart) message, as text. */
-	static String part(Part part, String type) throws MessagingException, IOException {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
 	/** The address after a label in the text part. */
 	static String link(String text, String label) {
 		Matcher link = Pattern.compile(label + "(\\S+)").matcher(text);
