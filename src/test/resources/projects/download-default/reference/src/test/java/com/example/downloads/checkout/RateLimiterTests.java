@@ -100,6 +100,55 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void licenceChecksHaveABudgetOfTheirOwn() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(request("/licences/verify", "203.0.113.20")).isTrue();
+		}
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> request("/licences/verify", "203.0.113.20"))
+			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many licence checks"));
+		assertThat(checkoutFrom("203.0.113.20")).isTrue();
+	}
+
+	@Test
+	void lostLinkFormsCountPerConnectionButTheFormPageDoesNot() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(lostLinkFor("buyer" + i + "@example.com", "203.0.113.21", "GET")).isTrue();
+		}
+		assertThat(lostLinkFor("buyer1@example.com", "203.0.113.21", "POST")).isTrue();
+		assertThat(lostLinkFor("buyer2@example.com", "203.0.113.21", "POST")).isTrue();
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> lostLinkFor("buyer3@example.com", "203.0.113.21", "POST"))
+			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many requests from your connection"));
+	}
+
+	@Test
+	void lostLinkFormsCountPerEmailAddressFromAnyConnectionWhateverItsCase() {
+		assertThat(lostLinkFor("Buyer@Example.com", "203.0.113.22", "POST")).isTrue();
+		assertThat(lostLinkFor(" buyer@example.com ", "203.0.113.23", "POST")).isTrue();
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> lostLinkFor("BUYER@EXAMPLE.COM", "203.0.113.24", "POST"))
+			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Links were asked for this address"));
+		assertThat(lostLinkFor("someone-else@example.com", "203.0.113.24", "POST")).isTrue();
+	}
+
+	boolean lostLinkFor(String email, String address, String method) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, "/lost-link");
+		request.setRemoteAddr(address);
+		request.setParameter("email", email);
+		ServletRequestPathUtils.parseAndCache(request);
+		for (MappedInterceptor interceptor : interceptors) {
+			if (interceptor.matches(request) && !preHandle(interceptor, request)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Test
 	void theWholeStoreHasACeilingWhateverTheAddresses() {
 		for (int i = 1; i <= 5; i++) {
 			assertThat(checkoutFrom("198.51.100." + i)).isTrue();

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -126,7 +127,9 @@ class LostLinkControllerTests {
 		MimeMessage mail = mailServer.awaitMessagesTo(buyer, ARRIVES_WITHIN).get(0);
 		assertThat(mail.getSubject()).isEqualTo("Your links from " + catalog.name());
 		String text = MailServer.part(mail, "text/plain");
+		// The name exactly as in the catalog in the text part, escaped in the HTML part.
 		assertThat(text).contains(catalog.firstItem().name(), "/receipt/" + StripeStub.idOf(session));
+		assertThat(MailServer.part(mail, "text/html")).contains(HtmlUtils.htmlEscape(catalog.firstItem().name(), "UTF-8"));
 		Matcher link = DOWNLOAD_LINK.matcher(text);
 		assertThat(link.find()).as("a download link in the e-mail").isTrue();
 		mvc.perform(MockMvcRequestBuilders.get(link.group(1)))
