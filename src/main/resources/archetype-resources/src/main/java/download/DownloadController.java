@@ -27,6 +27,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -56,17 +57,21 @@ class DownloadController {
 
 	private final StripeSettings stripeSettings;
 
+	private final DownloadCount count;
+
 	DownloadController(DownloadLinks links, DownloadSettings settings, RecentSessions sessions,
-			StoreSessions storeSessions, StripeSettings stripeSettings) {
+			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadCount count) {
 		this.links = links;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
+		this.count = count;
 	}
 
 	@GetMapping("/download/{token}")
-	ResponseEntity<Resource> download(@PathVariable String token) throws StripeException {
+	ResponseEntity<Resource> download(@PathVariable String token,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws StripeException {
 		DownloadLink link = links.read(token)
 			.orElseThrow(() -> refusal(HttpStatus.FORBIDDEN,
 					"This download link is not valid. Use the link on your receipt page, exactly as it is."));
@@ -84,6 +89,9 @@ class DownloadController {
 		}
 		switch (PaymentState.of(session)) {
 			case PAID -> {
+				if (count.limited()) {
+					countTheDownload(session, range);
+				}
 				return file();
 			}
 			case REFUNDED -> throw refusal(HttpStatus.FORBIDDEN, "This purchase was refunded, so its download is closed.");
@@ -92,6 +100,20 @@ class DownloadController {
 			// Stripe's answer did not say whether it was refunded: refuse rather than serve (fail closed).
 			case UNCHECKED -> throw refusal(HttpStatus.SERVICE_UNAVAILABLE, CHECK_LATER);
 			default -> throw refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE);
+		}
+	}
+
+	/**
+	 * Counts a download that starts at the first byte; the rest of a download that was cut off
+	 * (a range further on) resumes it and is not counted again.
+	 */
+	private void countTheDownload(Session session, String range) {
+		if (count.left(session) == 0) {
+			throw refusal(HttpStatus.FORBIDDEN, "This purchase has been downloaded " + count.max()
+					+ (count.max() == 1 ? " time" : " times") + ", as many as it allows.");
+		}
+		if (range == null || range.replace(" ", "").startsWith("bytes=0-")) {
+			count.countOne(session);
 		}
 	}
 

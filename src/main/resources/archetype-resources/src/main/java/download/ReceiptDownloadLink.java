@@ -2,6 +2,7 @@ package ${package}.download;
 
 import ${package}.Purchase;
 import ${package}.fulfilment.PaymentState;
+import ${package}.stripe.RecentSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,14 +15,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Puts a fresh download link on the receipt page of a paid purchase (not refunded, not disputed).
  * Opening the receipt again gives a new link, so an expired link never means a lost purchase.
+ * With {@code download.max-downloads} the page also says how many downloads are left, and offers
+ * no link once none are.
  */
 @Configuration(proxyBeanMethods = false)
 class ReceiptDownloadLink implements WebMvcConfigurer {
 
 	private final DownloadLinks links;
 
-	ReceiptDownloadLink(DownloadLinks links) {
+	private final DownloadCount count;
+
+	private final RecentSessions sessions;
+
+	ReceiptDownloadLink(DownloadLinks links, DownloadCount count, RecentSessions sessions) {
 		this.links = links;
+		this.count = count;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -30,14 +39,27 @@ class ReceiptDownloadLink implements WebMvcConfigurer {
 
 			@Override
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-					ModelAndView receipt) {
+					ModelAndView receipt) throws Exception {
 				if (receipt != null && receipt.getModel().get("purchase") instanceof Purchase purchase
 						&& PaymentState.PAID.name().equals(receipt.getModel().get("state"))) {
-					receipt.addObject("downloadUrl", links.pathFor(purchase.id(), purchase.itemId()));
+					addTheLink(purchase, receipt);
 				}
 			}
 
 		}).addPathPatterns("/receipt/**");
+	}
+
+	private void addTheLink(Purchase purchase, ModelAndView receipt) throws Exception {
+		if (count.limited()) {
+			// The receipt has just read the session: this is what Stripe said a moment ago.
+			int left = count.left(sessions.find(purchase.id()));
+			receipt.addObject("downloadsLeft", left);
+			receipt.addObject("maxDownloads", count.max());
+			if (left == 0) {
+				return;
+			}
+		}
+		receipt.addObject("downloadUrl", links.pathFor(purchase.id(), purchase.itemId()));
 	}
 
 }

@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -152,6 +153,8 @@ class DownloadControllerTests {
 		}
 
 		stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
+		// Without download.max-downloads nothing is counted: Stripe is only read.
+		stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
 	}
 
 	@Nested

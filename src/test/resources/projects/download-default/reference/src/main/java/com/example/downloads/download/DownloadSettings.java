@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * refuses to start without the file: better than taking money for nothing.
  *
  * @param linkSecret signs download links (DOWNLOAD_LINK_SECRET); random at each start when unset
+ * @param maxDownloads how many times one purchase may download the file; 0 for no limit
  * @param licenceKeys whether each purchase gets a licence key, shown on its receipt and e-mail
  * @param licenceSecret derives the licence keys (LICENCE_KEY_SECRET): required with licence keys,
  * as a key must keep working across restarts and instances
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("download")
 public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
-		boolean licenceKeys, String licenceSecret, boolean euWithdrawalWaiver) {
+		int maxDownloads, boolean licenceKeys, String licenceSecret, boolean euWithdrawalWaiver) {
 
 	public DownloadSettings {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -30,6 +31,9 @@ public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLife
 		}
 		if (linkLifetime.isNegative() || linkLifetime.isZero()) {
 			throw new IllegalArgumentException("download.link-lifetime must be longer than zero");
+		}
+		if (maxDownloads < 0) {
+			throw new IllegalArgumentException("download.max-downloads must be 0 (no limit) or more");
 		}
 		linkSecret = linkSecret == null || linkSecret.isBlank() ? null : linkSecret;
 		licenceSecret = licenceSecret == null || licenceSecret.isBlank() ? null : licenceSecret;
@@ -42,7 +46,8 @@ public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLife
 
 	@Override
 	public String toString() {
-		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + ", licenceKeys=" + licenceKeys
+		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads
+				+ ", licenceKeys=" + licenceKeys
 				+ ", euWithdrawalWaiver=" + euWithdrawalWaiver + "]";
 	}
 
