@@ -4,6 +4,9 @@ import ${package}.Order;
 import ${package}.PurchaseHooks;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
+#if( $variant == 'download' )
+import ${package}.download.WithdrawalWaiver;
+#end
 import ${package}.fulfilment.StoreSessions;
 import ${package}.stripe.StripeSettings;
 import com.stripe.StripeClient;
@@ -51,10 +54,14 @@ class CheckoutController {
 	private final RateLimiter rateLimiter;
 
 	private final StripeClient stripe;
+#if( $variant == 'download' )
+
+	private final WithdrawalWaiver withdrawalWaiver;
+#end
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe) {
+			StripeClient stripe#if( $variant == 'download' ), WithdrawalWaiver withdrawalWaiver#end) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -62,6 +69,9 @@ class CheckoutController {
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
+#if( $variant == 'download' )
+		this.withdrawalWaiver = withdrawalWaiver;
+#end
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,6 +85,11 @@ class CheckoutController {
 		if (quantity > catalog.maxQuantity()) {
 			throw refusal(HttpStatus.BAD_REQUEST, "Choose a quantity from 1 to " + catalog.maxQuantity() + ".");
 		}
+#if( $variant == 'download' )
+		if (withdrawalWaiver.required() && !Boolean.TRUE.equals(request.withdrawalWaiver())) {
+			throw refusal(HttpStatus.BAD_REQUEST, WithdrawalWaiver.NOT_TICKED);
+		}
+#end
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
 		rateLimiter.admitToStripe();
@@ -89,6 +104,10 @@ class CheckoutController {
 			product.setDescription(order.item().description());
 		}
 		var metadata = storeSessions.metadataFor(order);
+#if( $variant == 'download' )
+		// The words the buyer ticked, with the session and its payment: the record of their consent.
+		metadata = withdrawalWaiver.addTo(metadata);
+#end
 		return SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			// The payment form is Stripe's Elements on this store's own page, not a page hosted by Stripe.

@@ -8,10 +8,15 @@ import jakarta.validation.constraints.Size;
  * What checkout.js sends to open a checkout: which item, and how many. Nothing else, and never a
  * price: the store prices the order from its catalog, and a request with any other field (an
  * "amount", say) is refused before this is made (spring.jackson in application.yml).
+#if( $variant == 'download' )
+ * {@code withdrawalWaiver} is true when the buyer ticked the box of the EU withdrawal waiver on
+ * the item page; the checkout asks for it only when download.eu-withdrawal-waiver is on.
+#end
  */
 record CheckoutRequest(
 		@NotBlank(message = "This item is not for sale.") @Size(max = 100, message = "This item is not for sale.") String itemId,
-		@Min(value = 1, message = "Choose a quantity of at least 1.") Integer quantity) {
+		@Min(value = 1, message = "Choose a quantity of at least 1.") Integer quantity#if( $variant == 'download' ),
+		Boolean withdrawalWaiver#end) {
 
 	int quantityOrOne() {
 		return quantity == null ? 1 : quantity;

@@ -19,12 +19,24 @@ if (form) {
 }
 
 async function openCheckout() {
+  // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
+  const waiver = document.getElementById('withdrawal-waiver');
+  if (waiver && !waiver.checked) {
+    showMessage('Please tick the box about immediate delivery and your right of withdrawal before you pay.');
+    waiver.focus();
+    return;
+  }
   setLoading(true);
   const quantity = document.getElementById('quantity');
-  const answer = await post('/checkout', {
+  const order = {
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
-  });
+  };
+  if (waiver) {
+    // The server checks it too, and records the words in the session at Stripe.
+    order.withdrawalWaiver = waiver.checked;
+  }
+  const answer = await post('/checkout', order);
   if (answer.error) {
     return fail(answer.error);
   }
@@ -58,6 +70,10 @@ async function openCheckout() {
   if (quantity) {
     // The session is priced for this quantity; reloading the page starts again with another.
     quantity.disabled = true;
+  }
+  if (waiver) {
+    // The session records the waiver as ticked: unticking it now would change nothing.
+    waiver.disabled = true;
   }
   document.getElementById('payment').hidden = false;
   setLoading(false);

@@ -11,5 +11,11 @@ Download your file: ${downloadUrl}
 The link works for ${downloadLifetime}. Your receipt page gives a fresh one whenever you open it.
 </#if>
 
+<#if withdrawalWaiver??>
+Your right of withdrawal: before paying, you ticked this box:
+"${withdrawalWaiver}"
+This e-mail is your copy of that confirmation.
+
+</#if>
 Keep this e-mail: the receipt link shows your receipt again.
 Reference: ${purchaseId}

@@ -54,12 +54,33 @@ public final class MailServer {
 			held.clear();
 			hanging = null;
 		}
-		if (greenMail == null) {
-			ServerSetup smtp = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
-			// A busy build machine can take more than GreenMail's default 2 s to start a server.
-			smtp.setServerStartupTimeout(10_000);
-			greenMail = new GreenMail(smtp);
-			greenMail.start();
+		ServerSetup smtp = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
+		// A busy build machine can take more than GreenMail's default 2 s to start a server.
+		smtp.setServerStartupTimeout(10_000);
+		// The port of a server just stopped (or hung) can stay taken for a moment: try again for a few seconds.
+		for (int attempt = 1; greenMail == null; attempt++) {
+			GreenMail server = new GreenMail(smtp);
+			try {
+				server.start();
+				greenMail = server;
+			}
+			catch (RuntimeException portStillTaken) {
+				server.stop();
+				if (attempt == 50) {
+					throw portStillTaken;
+				}
+				pause(Duration.ofMillis(100));
+			}
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import com.example.downloads.Order;
 import com.example.downloads.PurchaseHooks;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
+import com.example.downloads.download.WithdrawalWaiver;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.stripe.StripeSettings;
 import com.stripe.StripeClient;
@@ -52,9 +53,11 @@ class CheckoutController {
 
 	private final StripeClient stripe;
 
+	private final WithdrawalWaiver withdrawalWaiver;
+
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe) {
+			StripeClient stripe, WithdrawalWaiver withdrawalWaiver) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -62,6 +65,7 @@ class CheckoutController {
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
+		this.withdrawalWaiver = withdrawalWaiver;
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,6 +78,9 @@ class CheckoutController {
 		int quantity = request.quantityOrOne();
 		if (quantity > catalog.maxQuantity()) {
 			throw refusal(HttpStatus.BAD_REQUEST, "Choose a quantity from 1 to " + catalog.maxQuantity() + ".");
+		}
+		if (withdrawalWaiver.required() && !Boolean.TRUE.equals(request.withdrawalWaiver())) {
+			throw refusal(HttpStatus.BAD_REQUEST, WithdrawalWaiver.NOT_TICKED);
 		}
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
@@ -89,6 +96,8 @@ class CheckoutController {
 			product.setDescription(order.item().description());
 		}
 		var metadata = storeSessions.metadataFor(order);
+		// The words the buyer ticked, with the session and its payment: the record of their consent.
+		metadata = withdrawalWaiver.addTo(metadata);
 		return SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			// The payment form is Stripe's Elements on this store's own page, not a page hosted by Stripe.
