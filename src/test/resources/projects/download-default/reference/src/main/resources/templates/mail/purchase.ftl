@@ -10,6 +10,11 @@ Receipt:  ${receiptUrl}
 Download your file: ${downloadUrl}
 The link works for ${downloadLifetime}. Your receipt page gives a fresh one whenever you open it.
 </#if>
+<#if licenceKey??>
+
+Your licence key: ${licenceKey}
+Copy it into the app when it asks. It stays the same; your receipt page shows it too.
+</#if>
 
 <#if withdrawalWaiver??>
 Your right of withdrawal: before paying, you ticked this box:
