@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.downloads.Csrf;
 import com.example.downloads.MailServer;
 import com.example.downloads.StripeStub;
 import com.example.downloads.StoreTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -34,9 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -85,7 +85,7 @@ class LostLinkControllerTests {
 	}
 
 	ResultActions asksForLinks(String email) throws Exception {
-		return mvc.perform(post("/lost-link").param("email", email).with(csrf()).with(fromTheTestsClient()));
+		return mvc.perform(post("/lost-link").param("email", email).with(Csrf.tokenFrom(mvc)).with(fromTheTestsClient()));
 	}
 
 	/** A paid purchase of the first item by this buyer, as Stripe lists it and answers for it alone. */
@@ -102,10 +102,22 @@ class LostLinkControllerTests {
 		mvc.perform(MockMvcRequestBuilders.get("/"))
 			.andExpect(content().string(containsString("<a href=\"/lost-link\">Lost your download link?</a>")));
 
-		mvc.perform(MockMvcRequestBuilders.get("/lost-link"))
+		MockHttpServletResponse page = mvc.perform(MockMvcRequestBuilders.get("/lost-link"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<form method=\"post\" action=\"/lost-link\">")))
-			.andExpect(content().string(matchesPattern("(?s).*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">.*")));
+			.andReturn()
+			.getResponse();
+
+		// Sent as a browser sends the form: its hidden token, and the cookie the page set.
+		Matcher token = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">")
+			.matcher(page.getContentAsString());
+		assertThat(token.find()).as("a CSRF token in the form").isTrue();
+		String buyer = newBuyer();
+		StripeStub.willListSessionsOfEmail(stripe, buyer);
+		mvc.perform(post("/lost-link").param("email", buyer).param("_csrf", token.group(1))
+			.cookie(page.getCookie("XSRF-TOKEN"))
+			.with(fromTheTestsClient())).andExpect(status().isFound());
+		stripeHasBeenAsked(1);
 	}
 
 	@Test
@@ -149,8 +161,10 @@ class LostLinkControllerTests {
 		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions")).withQueryParam("customer_details[email]", equalTo(known))
 			.willReturn(aResponse().withFixedDelay(STRIPE_DELAY_MS).withHeader("Content-Type", "application/json")
 				.withBody(StripeStub.list(paidPurchaseOf(known)))));
+		// A little sooner for the unknown address, so that once the known one has its e-mail, the
+		// unknown one's look-up is over too.
 		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions")).withQueryParam("customer_details[email]", equalTo(unknown))
-			.willReturn(aResponse().withFixedDelay(STRIPE_DELAY_MS).withHeader("Content-Type", "application/json")
+			.willReturn(aResponse().withFixedDelay(STRIPE_DELAY_MS - 500).withHeader("Content-Type", "application/json")
 				.withBody(StripeStub.list())));
 
 		Answer toKnown = answerTo(known);
@@ -164,7 +178,6 @@ class LostLinkControllerTests {
 		assertThat(toUnknown.took()).isLessThan(Duration.ofMillis(STRIPE_DELAY_MS / 2));
 
 		assertThat(mailServer.awaitMessagesTo(known, ARRIVES_WITHIN)).hasSize(1);
-		// The unknown address was looked up as long ago as the known one, which has had its e-mail.
 		assertThat(mailServer.messagesTo(unknown)).isEmpty();
 	}
 
@@ -211,13 +224,21 @@ class LostLinkControllerTests {
 		asksForLinks(buyer).andExpect(status().isFound()).andExpect(redirectedUrl("/lost-link?sent=true"));
 
 		// stripe-java's own retries (stripe.max-network-retries), then nothing.
-		long deadline = System.nanoTime() + ARRIVES_WITHIN.toNanos();
-		while (stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))).size() < 3
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/checkout/sessions")))).hasSize(3);
+		stripeHasBeenAsked(3);
 		assertThat(mailServer.messagesTo(buyer)).isEmpty();
+	}
+
+	/**
+	 * Waits for the look-ups the test started, which run after its answers, so that none is still
+	 * on its way to Stripe when the next test starts.
+	 */
+	void stripeHasBeenAsked(int times) throws InterruptedException {
+		long deadline = System.nanoTime() + ARRIVES_WITHIN.toNanos();
+		while (stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))).size() < times
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/checkout/sessions")))).hasSize(times);
 	}
 
 	@Nested
@@ -251,7 +272,7 @@ class LostLinkControllerTests {
 			StripeStub.willListSessionsOfEmail(stripe, buyer);
 			for (int i = 1; i <= 3; i++) {
 				String from = "198.19.0." + ThreadLocalRandom.current().nextInt(1, 255);
-				mvc.perform(post("/lost-link").param("email", i == 2 ? buyer.toUpperCase() : buyer).with(csrf())
+				mvc.perform(post("/lost-link").param("email", i == 2 ? buyer.toUpperCase() : buyer).with(Csrf.tokenFrom(mvc))
 					.with(request -> {
 						request.setRemoteAddr(from);
 						return request;
@@ -261,6 +282,7 @@ class LostLinkControllerTests {
 			asksForLinks(" " + buyer + " ").andExpect(status().isTooManyRequests())
 				.andExpect(header().exists("Retry-After"))
 				.andExpect(content().string(containsString("Links were asked for this address several times already")));
+			stripeHasBeenAsked(3);
 		}
 
 		@Test
@@ -271,6 +293,7 @@ class LostLinkControllerTests {
 
 			asksForLinks(newBuyer()).andExpect(status().isTooManyRequests())
 				.andExpect(content().string(containsString("Too many requests from your connection")));
+			stripeHasBeenAsked(5);
 		}
 
 	}
