@@ -1,12 +1,15 @@
 package com.example.posters;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.FormParameter;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -21,7 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
  * Stripe for whole purchases, where {@link StripeStub} stubs one answer: the Checkout Sessions API
- * as WireMock serves it to the store (create, retrieve, update), and what Stripe does between the
+ * as WireMock serves it to the store (create, retrieve, update, list by e-mail), and what Stripe does between the
  * buyer's browser and Stripe (e-mail, promotion code, paying), which fake-stripe.js asks for
  * through {@link FakeStripeJsBackend} and server-side tests call directly ({@link #pay}).
  * Sessions are remembered as Stripe would: a retrieve returns one as it stands now, an update
@@ -152,6 +155,9 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		if (path.equals(SESSIONS) && request.getMethod().equals(RequestMethod.POST)) {
 			return respond(200, create(request).toString());
 		}
+		if (path.equals(SESSIONS) && request.getMethod().equals(RequestMethod.GET)) {
+			return respond(200, list(request));
+		}
 		ObjectNode session = sessions.get(path.substring(Math.min(path.length(), SESSIONS.length() + 1)));
 		if (session == null) {
 			return respond(404, StripeStub.error("invalid_request_error", "resource_missing", "No such checkout.session"));
@@ -177,6 +183,22 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		((ObjectNode) session.get("customer_details")).putNull("email");
 		sessions.put(id, session);
 		return session;
+	}
+
+	/** The sessions list, filtered as Stripe filters it by {@code customer_details[email]} and {@code status}. */
+	private String list(Request request) {
+		QueryParameter email = request.queryParameter("customer_details[email]");
+		QueryParameter status = request.queryParameter("status");
+		List<String> found = new ArrayList<>();
+		for (ObjectNode session : sessions.values()) {
+			synchronized (session) {
+				if ((!email.isPresent() || email.firstValue().equals(session.path("customer_details").path("email").asString(null)))
+						&& (!status.isPresent() || status.firstValue().equals(session.path("status").asString()))) {
+					found.add(session.toString());
+				}
+			}
+		}
+		return StripeStub.list(found.toArray(String[]::new));
 	}
 
 	private ObjectNode existing(String id) {
