@@ -90,7 +90,7 @@ class WithdrawalWaiverOffTests {
 
 		List<MimeMessage> mail = mailServer.awaitMessagesTo(buyer, Duration.ofSeconds(15));
 		assertThat(mail).hasSize(1);
-		assertThat(WithdrawalWaiverTests.part(mail.get(0), "text/plain"))
+		assertThat(MailServer.part(mail.get(0), "text/plain"))
 			.contains("\"The words this buyer ticked back then.\"");
 	}
 

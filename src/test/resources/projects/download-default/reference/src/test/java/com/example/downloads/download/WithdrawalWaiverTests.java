@@ -19,9 +19,6 @@ import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -130,8 +127,8 @@ class WithdrawalWaiverTests {
 			paysAndOpensTheReceipt(id);
 
 			MimeMessage mail = theEmail();
-			assertThat(part(mail, "text/plain")).contains("\"" + WithdrawalWaiver.WORDING + "\"");
-			assertThat(part(mail, "text/html")).contains("&ldquo;" + WithdrawalWaiver.WORDING + "&rdquo;");
+			assertThat(MailServer.part(mail, "text/plain")).contains("\"" + WithdrawalWaiver.WORDING + "\"");
+			assertThat(MailServer.part(mail, "text/html")).contains("&ldquo;" + WithdrawalWaiver.WORDING + "&rdquo;");
 		}
 
 		@Test
@@ -141,8 +138,8 @@ class WithdrawalWaiverTests {
 			paysAndOpensTheReceipt(id);
 
 			MimeMessage mail = theEmail();
-			assertThat(part(mail, "text/plain")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
-			assertThat(part(mail, "text/html")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
+			assertThat(MailServer.part(mail, "text/plain")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
+			assertThat(MailServer.part(mail, "text/html")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
 		}
 
 	}
@@ -187,22 +184,6 @@ class WithdrawalWaiverTests {
 
 	private static String encoded(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** The first part of a type in a (multipart) message, as text. */
-	static String part(Part part, String type) throws MessagingException, IOException {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.example.downloads.licence;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +15,6 @@ import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -104,8 +100,8 @@ class LicenceKeyDeliveryTests {
 
 		assertThat(mail).hasSize(1);
 		String key = keys.keyFor(session);
-		assertThat(part(mail.get(0), "text/plain")).contains("Your licence key: " + key);
-		assertThat(part(mail.get(0), "text/html")).contains("<code>" + key + "</code>");
+		assertThat(MailServer.part(mail.get(0), "text/plain")).contains("Your licence key: " + key);
+		assertThat(MailServer.part(mail.get(0), "text/html")).contains("<code>" + key + "</code>");
 		// An app, with no cookie nor CSRF token.
 		HttpResponse<String> check = http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/licences/verify"))
@@ -115,22 +111,6 @@ class LicenceKeyDeliveryTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(check.statusCode()).isEqualTo(200);
 		assertThat(Shopper.json(check).get("status").asString()).isEqualTo("valid");
-	}
-
-	/** The first part of a type in a (multipart) message, as text. */
-	static String part(Part part, String type) throws MessagingException, IOException {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }
