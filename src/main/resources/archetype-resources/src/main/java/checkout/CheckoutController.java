@@ -8,6 +8,7 @@ import ${package}.catalog.Item;
 import ${package}.download.WithdrawalWaiver;
 #end
 import ${package}.fulfilment.StoreSessions;
+import ${package}.site.StoreAddress;
 import ${package}.stripe.StripeSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -30,7 +31,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Opens a checkout: prices the order from the catalog, lets {@link PurchaseHooks#prePurchase}
@@ -54,6 +54,8 @@ class CheckoutController {
 	private final RateLimiter rateLimiter;
 
 	private final StripeClient stripe;
+
+	private final StoreAddress address;
 #if( $variant == 'download' )
 
 	private final WithdrawalWaiver withdrawalWaiver;
@@ -61,7 +63,7 @@ class CheckoutController {
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe#if( $variant == 'download' ), WithdrawalWaiver withdrawalWaiver#end) {
+			StripeClient stripe, StoreAddress address#if( $variant == 'download' ), WithdrawalWaiver withdrawalWaiver#end) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -69,6 +71,7 @@ class CheckoutController {
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
+		this.address = address;
 #if( $variant == 'download' )
 		this.withdrawalWaiver = withdrawalWaiver;
 #end
@@ -124,8 +127,8 @@ class CheckoutController {
 			.putAllMetadata(metadata)
 			.setPaymentIntentData(PaymentIntentData.builder().putAllMetadata(metadata).build())
 			// Stripe replaces {CHECKOUT_SESSION_ID}: a long random id, as hard to guess as a signed link.
-			.setReturnUrl(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-					+ "/receipt/{CHECKOUT_SESSION_ID}")
+			// The e-mails link to this address too, so it is store.base-url when that is set.
+			.setReturnUrl(address.current() + "/receipt/{CHECKOUT_SESSION_ID}")
 			.setAllowPromotionCodes(checkoutSettings.promotionCodes())
 			.setAutomaticTax(AutomaticTax.builder().setEnabled(checkoutSettings.automaticTax()).build())
 			.setBillingAddressCollection(checkoutSettings.automaticTax() ? BillingAddressCollection.REQUIRED

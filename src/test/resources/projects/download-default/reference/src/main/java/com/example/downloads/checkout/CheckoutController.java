@@ -6,6 +6,7 @@ import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.example.downloads.download.WithdrawalWaiver;
 import com.example.downloads.fulfilment.StoreSessions;
+import com.example.downloads.site.StoreAddress;
 import com.example.downloads.stripe.StripeSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -28,7 +29,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Opens a checkout: prices the order from the catalog, lets {@link PurchaseHooks#prePurchase}
@@ -53,11 +53,13 @@ class CheckoutController {
 
 	private final StripeClient stripe;
 
+	private final StoreAddress address;
+
 	private final WithdrawalWaiver withdrawalWaiver;
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe, WithdrawalWaiver withdrawalWaiver) {
+			StripeClient stripe, StoreAddress address, WithdrawalWaiver withdrawalWaiver) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -65,6 +67,7 @@ class CheckoutController {
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
+		this.address = address;
 		this.withdrawalWaiver = withdrawalWaiver;
 	}
 
@@ -114,8 +117,8 @@ class CheckoutController {
 			.putAllMetadata(metadata)
 			.setPaymentIntentData(PaymentIntentData.builder().putAllMetadata(metadata).build())
 			// Stripe replaces {CHECKOUT_SESSION_ID}: a long random id, as hard to guess as a signed link.
-			.setReturnUrl(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-					+ "/receipt/{CHECKOUT_SESSION_ID}")
+			// The e-mails link to this address too, so it is store.base-url when that is set.
+			.setReturnUrl(address.current() + "/receipt/{CHECKOUT_SESSION_ID}")
 			.setAllowPromotionCodes(checkoutSettings.promotionCodes())
 			.setAutomaticTax(AutomaticTax.builder().setEnabled(checkoutSettings.automaticTax()).build())
 			.setBillingAddressCollection(checkoutSettings.automaticTax() ? BillingAddressCollection.REQUIRED

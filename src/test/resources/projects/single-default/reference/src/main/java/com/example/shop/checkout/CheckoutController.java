@@ -5,6 +5,7 @@ import com.example.shop.PurchaseHooks;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import com.example.shop.fulfilment.StoreSessions;
+import com.example.shop.site.StoreAddress;
 import com.example.shop.stripe.StripeSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -27,7 +28,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Opens a checkout: prices the order from the catalog, lets {@link PurchaseHooks#prePurchase}
@@ -52,9 +52,11 @@ class CheckoutController {
 
 	private final StripeClient stripe;
 
+	private final StoreAddress address;
+
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe) {
+			StripeClient stripe, StoreAddress address) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -62,6 +64,7 @@ class CheckoutController {
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
+		this.address = address;
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -105,8 +108,8 @@ class CheckoutController {
 			.putAllMetadata(metadata)
 			.setPaymentIntentData(PaymentIntentData.builder().putAllMetadata(metadata).build())
 			// Stripe replaces {CHECKOUT_SESSION_ID}: a long random id, as hard to guess as a signed link.
-			.setReturnUrl(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-					+ "/receipt/{CHECKOUT_SESSION_ID}")
+			// The e-mails link to this address too, so it is store.base-url when that is set.
+			.setReturnUrl(address.current() + "/receipt/{CHECKOUT_SESSION_ID}")
 			.setAllowPromotionCodes(checkoutSettings.promotionCodes())
 			.setAutomaticTax(AutomaticTax.builder().setEnabled(checkoutSettings.automaticTax()).build())
 			.setBillingAddressCollection(checkoutSettings.automaticTax() ? BillingAddressCollection.REQUIRED

@@ -1,15 +1,20 @@
 package com.example.shop.catalog;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.stripe.StripeSettings;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -58,6 +63,18 @@ class ItemControllerTests {
 					"<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; Jerry&#39;s ${user.home} \u00e9t\u00e9 \u65e5\u672c</h1>")))
 			.andExpect(content().string(containsString("Printed &lt;b&gt;on&lt;/b&gt; paper")))
 			.andExpect(content().string(not(containsString("<script>alert"))));
+	}
+
+	@Test
+	void theSchemaOrgDataCarriesTheNameExactlyAndNoScriptCanEndIt() throws Exception {
+		String page = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+			.matcher(page);
+
+		assertThat(script.find()).isTrue();
+		assertThat(script.group(1)).doesNotContain("<", ">", "&");
+		assertThat(JsonMapper.builder().build().readTree(script.group(1)).path("name").asString())
+			.isEqualTo("<script>alert(\"x\")</script> Tom & Jerry's ${user.home} \u00e9t\u00e9 \u65e5\u672c");
 	}
 
 	@Test
