@@ -1,6 +1,7 @@
 package ${package}.catalog;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -13,13 +14,18 @@ import jakarta.validation.constraints.Positive;
 /**
  * One thing the store sells, as written under {@code store.items} in application.yml.
  * The price is in major units (12.50 dollars, 1250 yen); Stripe wants minor units.
+ * {@code image} is a file under {@code static/} ({@code /images/poster.jpg}) or an https address,
+ * and {@code imageAlt} says what it shows, for shoppers who cannot see it.
  */
 public record Item(
 		@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String id,
 		@NotBlank String name,
 		String description,
 		@NotNull @Positive BigDecimal price,
-		@NotNull @Pattern(regexp = "[a-zA-Z]{3}", message = "must be a 3-letter ISO 4217 code") String currency) {
+		@NotNull @Pattern(regexp = "[a-zA-Z]{3}", message = "must be a 3-letter ISO 4217 code") String currency,
+		@Pattern(regexp = "(/[^/].*|https://[^\\s\"'<>]+)",
+				message = "must be a path under static/, such as /images/poster.jpg, or an https:// address") String image,
+		String imageAlt) {
 
 	/** Stripe's largest amount for one payment, in minor units. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999");
@@ -27,6 +33,15 @@ public record Item(
 	// Bean Validation checks the rest once the item is bound; here only what no annotation says.
 	public Item {
 		description = description == null ? "" : description;
+		image = image == null || image.isBlank() ? null : image.strip();
+		imageAlt = imageAlt == null ? "" : imageAlt.strip();
+		if (image != null && image.startsWith("https://") && !isWebAddress(image)) {
+			throw new IllegalArgumentException("store.items[id=" + id + "]: image " + image + " is not a web address");
+		}
+		if (image != null && imageAlt.isEmpty()) {
+			throw new IllegalArgumentException("store.items[id=" + id + "]: image-alt must say what the image shows, "
+					+ "for shoppers who cannot see it");
+		}
 		if (currency != null && currency.matches("[a-zA-Z]{3}") && price != null) {
 			currency = currency.toLowerCase(Locale.ROOT);
 			int decimals = MinorUnits.priceDecimals(currency);
@@ -38,6 +53,15 @@ public record Item(
 				throw new IllegalArgumentException("store.items[id=" + id + "]: price " + price.toPlainString()
 						+ " is more than Stripe takes in one payment");
 			}
+		}
+	}
+
+	private static boolean isWebAddress(String address) {
+		try {
+			return URI.create(address).getHost() != null;
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			return false;
 		}
 	}
 

@@ -23,7 +23,7 @@ class PurchaseHooksTests {
 
 	final PurchaseHooks hooks = new PurchaseHooks();
 
-	final Item book = new Item("book", "A Book", "", new BigDecimal("12.50"), "usd");
+	final Item book = new Item("book", "A Book", "", new BigDecimal("12.50"), "usd", null, null);
 
 	@Test
 	void prePurchaseSellsTheOrderAsPricedByTheCatalog() {

@@ -28,7 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 @TestPropertySource(properties = { "store.max-quantity=5",
 		"store.items[0].id=mug", "store.items[0].name=Mug & <Cup>", "store.items[0].description=Holds tea",
-		"store.items[0].price=8.5", "store.items[0].currency=usd",
+		"store.items[0].price=8.5", "store.items[0].currency=usd", "store.items[0].image=/images/mug.jpg",
+		"store.items[0].image-alt=A white mug, \"half full\" <of> tea",
 		"store.items[1].id=poster", "store.items[1].name=Poster", "store.items[1].price=20",
 		"store.items[1].currency=usd" })
 class CatalogControllerTests {
@@ -52,6 +53,20 @@ class CatalogControllerTests {
 			.andExpect(content().string(containsString("Holds tea")))
 			.andExpect(content().string(containsString("<a href=\"/items/poster\">")))
 			.andExpect(content().string(containsString("$20.00")));
+	}
+
+	@Test
+	void eachItemShowsItsImageAndThoseWithoutOneThePlaceholder() throws Exception {
+		mvc.perform(get("/"))
+			.andExpect(content().string(containsString("<img class=\"catalog-image\" src=\"/images/mug.jpg\" "
+					+ "alt=\"A white mug, &quot;half full&quot; &lt;of&gt; tea\"")))
+			// The placeholder shows nothing to describe: its alt text is empty.
+			.andExpect(content().string(containsString("<img class=\"catalog-image\" src=\"/images/placeholder.svg\" alt=\"\"")))
+			.andExpect(content().string(containsString("width=\"96\" height=\"72\" loading=\"eager\">")));
+		mvc.perform(get("/items/mug"))
+			.andExpect(content().string(containsString("<img class=\"item-image\" src=\"/images/mug.jpg\"")))
+			.andExpect(content().string(containsString("<meta property=\"og:image\" content=\"http://localhost/images/mug.jpg\">")));
+		mvc.perform(get("/images/placeholder.svg")).andExpect(status().isOk());
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class PurchaseMailTemplateTests {
 	ObjectProvider<PurchaseMailContributor> contributors;
 
 	PurchaseMail.Written written() throws Exception {
-		Item item = new Item("item", HOSTILE_ITEM, "", new BigDecimal("12.50"), "usd");
+		Item item = new Item("item", HOSTILE_ITEM, "", new BigDecimal("12.50"), "usd", null, null);
 		Catalog catalog = new Catalog("test-store", HOSTILE_STORE, List.of(item), Locale.US, 3);
 		PurchaseMail mail = new PurchaseMail(outbox, settings, catalog, templates,
 				contributors.orderedStream().toList());

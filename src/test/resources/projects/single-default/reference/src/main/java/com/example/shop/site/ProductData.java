@@ -61,6 +61,9 @@ class ProductData implements WebMvcConfigurer {
 		if (!item.description().isBlank()) {
 			product.put("description", item.description());
 		}
+		if (item.image() != null) {
+			product.put("image", item.image().startsWith("/") ? address.current() + item.image() : item.image());
+		}
 		product.put("offers", offer);
 		// Inside strings only, so the JSON means the same; outside, "</script>" can no longer close the element.
 		return json.writeValueAsString(product).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

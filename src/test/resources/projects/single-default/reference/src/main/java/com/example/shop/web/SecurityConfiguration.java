@@ -1,5 +1,11 @@
 package com.example.shop.web;
 
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import com.example.shop.catalog.Catalog;
+import com.example.shop.catalog.Item;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,15 +36,32 @@ class SecurityConfiguration {
 			"form-action 'self'",
 			"frame-ancestors 'none'");
 
+	/**
+	 * The policy for this catalog: item images on other https sites (a CDN, say) are allowed from
+	 * exactly those sites, and nothing else is.
+	 */
+	static String contentSecurityPolicy(Catalog catalog) {
+		String imageSites = catalog.items()
+			.stream()
+			.map(Item::image)
+			.filter(image -> image != null && image.startsWith("https://"))
+			.map(image -> URI.create(image).resolve("/").toString().replaceAll("/$", ""))
+			.distinct()
+			.map(site -> " " + site)
+			.collect(Collectors.joining());
+		return CONTENT_SECURITY_POLICY.replace("img-src 'self' data: https://*.stripe.com",
+				"img-src 'self' data: https://*.stripe.com" + imageSites);
+	}
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Catalog catalog) {
 		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
 			.ignoringRequestMatchers("/stripe/webhook"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}

@@ -83,7 +83,28 @@ class CatalogSettingsTests {
 				Arguments.of("a maximum quantity of 1001", validWith("store.max-quantity=1001"), "store.max-quantity",
 						"must be less than or equal to 1000"),
 				Arguments.of("a store id with a space", validWith("store.id=my store"), "Property: store.id",
-						"must be 1 to 100 letters, digits, dots, dashes or underscores"));
+						"must be 1 to 100 letters, digits, dots, dashes or underscores"),
+				Arguments.of("an image on plain http", validWith("store.items[0].image=http://cdn.example.com/book.jpg",
+						"store.items[0].image-alt=The cover"), "Property: store.items[0].image",
+						"must be a path under static/, such as /images/poster.jpg, or an https:// address"),
+				Arguments.of("an image path without its slash", validWith("store.items[0].image=images/book.jpg",
+						"store.items[0].image-alt=The cover"), "Property: store.items[0].image",
+						"must be a path under static/"),
+				Arguments.of("an image that says nothing of itself", validWith("store.items[0].image=/images/book.jpg"),
+						"store.items[0]", "image-alt must say what the image shows, for shoppers who cannot see it"),
+				Arguments.of("an image address that is not one", validWith("store.items[0].image=https://cdn.example.com/a{b}.jpg",
+						"store.items[0].image-alt=The cover"), "store.items[0]", "is not a web address"));
+	}
+
+	@Test
+	void anItemMayHaveAnImageWithWhatItShows() {
+		try (ConfigurableApplicationContext store = start(validWith("store.items[0].image=/images/book.jpg",
+				"store.items[0].image-alt=The cover: a moth on bark"))) {
+			Item book = store.getBean(Catalog.class).firstItem();
+
+			assertThat(book.image()).isEqualTo("/images/book.jpg");
+			assertThat(book.imageAlt()).isEqualTo("The cover: a moth on bark");
+		}
 	}
 
 	@Test

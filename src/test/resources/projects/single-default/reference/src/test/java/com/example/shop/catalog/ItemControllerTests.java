@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The home page is the item, rendered here from an item whose name tries every trick. */
@@ -28,7 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"store.items[0].name=<script>alert(\"x\")</script> Tom & Jerry's \\\\${user.home} \u00e9t\u00e9 \u65e5\u672c",
 		"store.items[0].description=Printed <b>on</b> paper",
 		"store.items[0].price=12.5",
-		"store.items[0].currency=usd" })
+		"store.items[0].currency=usd",
+		"store.items[0].image=https://cdn.example.com/poster.jpg",
+		"store.items[0].image-alt=The poster: \"moths\" <at> night" })
 class ItemControllerTests {
 
 	@Autowired
@@ -75,6 +78,17 @@ class ItemControllerTests {
 		assertThat(script.group(1)).doesNotContain("<", ">", "&");
 		assertThat(JsonMapper.builder().build().readTree(script.group(1)).path("name").asString())
 			.isEqualTo("<script>alert(\"x\")</script> Tom & Jerry's ${user.home} \u00e9t\u00e9 \u65e5\u672c");
+	}
+
+	@Test
+	void theImageIsShownWithWhatItShowsAndMayComeFromItsOwnSiteAlone() throws Exception {
+		mvc.perform(get("/"))
+			.andExpect(content().string(containsString("<img class=\"item-image\" src=\"https://cdn.example.com/poster.jpg\" "
+					+ "alt=\"The poster: &quot;moths&quot; &lt;at&gt; night\" width=\"800\" height=\"600\" fetchpriority=\"high\">")))
+			.andExpect(content().string(containsString("<meta property=\"og:image\" content=\"https://cdn.example.com/poster.jpg\">")))
+			.andExpect(content().string(containsString("<meta name=\"twitter:card\" content=\"summary_large_image\">")))
+			.andExpect(header().string("Content-Security-Policy",
+					containsString("img-src 'self' data: https://*.stripe.com https://cdn.example.com;")));
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class ItemTests {
 
 	static Item item(String price, String currency) {
-		return new Item("book", "Book", null, new BigDecimal(price), currency);
+		return new Item("book", "Book", null, new BigDecimal(price), currency, null, null);
 	}
 
 	@Test

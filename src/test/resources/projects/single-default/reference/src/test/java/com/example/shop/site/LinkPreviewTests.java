@@ -55,6 +55,9 @@ class LinkPreviewTests {
 				meta("property", "og:type", "product"), meta("property", "og:site_name", catalog.name()),
 				meta("property", "product:price:currency", item.currency().toUpperCase(Locale.ROOT)),
 				"<link rel=\"canonical\" href=\"http://localhost" + Shopper.ITEM_PAGE + "\">");
+		// Without an image of its own, the page shows the store's placeholder and previews show none.
+		assertThat(page).contains("<img class=\"item-image\" src=\"/images/placeholder.svg\" alt=\"\"")
+			.doesNotContain("og:image");
 		JsonNode product = jsonLdOf(page);
 		assertThat(product.path("@type").asString()).isEqualTo("Product");
 		assertThat(product.path("name").asString()).isEqualTo(item.name());
