@@ -30,6 +30,8 @@ class CatalogController {
 	@GetMapping("/items/{id}")
 	String showItem(@PathVariable String id, Model model) {
 		Item item = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// The way back to the other items.
+		model.addAttribute("catalogPage", "/");
 		return itemPage.show(item, model);
 	}
 

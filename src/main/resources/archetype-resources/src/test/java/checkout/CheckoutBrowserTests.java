@@ -77,6 +77,9 @@ class CheckoutBrowserTests {
 		openTheCheckout();
 
 		assertThat(browser.script("return window.fakeStripe.publishableKey")).isEqualTo(StripeStub.PUBLISHABLE_KEY);
+		// store.locale is en-US: Stripe's form in English.
+		assertThat(browser.script("return window.fakeStripe.stripeOptions.locale")).isEqualTo("en");
+		assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en-US");
 		assertThat(browser.find("#total").getText()).isEqualTo(item.formattedPrice(catalog.locale()));
 		assertThat(browser.find("#submit").getText()).isEqualTo("Pay " + item.formattedPrice(catalog.locale()));
 		browser.screenshot("checkout-open");

@@ -6,10 +6,11 @@
 // What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) through
 // /test/stripe (FakeStripeJsBackend). What the page did is recorded in window.fakeStripe, and the
 // methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
-window.fakeStripe = { publishableKey: null, initOptions: null, mounted: {}, totalRead: false };
+window.fakeStripe = { publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false };
 
-window.Stripe = function (publishableKey) {
+window.Stripe = function (publishableKey, options) {
   window.fakeStripe.publishableKey = publishableKey;
+  window.fakeStripe.stripeOptions = options || {};
   return {
     initCheckout() {
       throw new Error('IntegrationError: initCheckout is renamed initCheckoutElementsSdk in this version of Stripe.js');

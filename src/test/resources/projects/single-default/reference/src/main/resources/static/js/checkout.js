@@ -40,7 +40,8 @@ async function openCheckout() {
   if (answer.error) {
     return fail(answer.error);
   }
-  const stripe = Stripe(form.dataset.publishableKey);
+  // Stripe's form speaks the store's language (store.locale).
+  const stripe = Stripe(form.dataset.publishableKey, { locale: form.dataset.locale });
   const checkout = stripe.initCheckoutElementsSdk({
     clientSecret: answer.clientSecret,
     elementsOptions: { appearance: { theme: 'stripe' } },

@@ -1,6 +1,8 @@
 package com.example.posters.web;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.example.posters.catalog.Catalog;
 import com.example.posters.stripe.StripeSettings;
@@ -15,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LayoutVariables implements FreeMarkerVariablesCustomizer {
 
+	private static final Set<String> REGIONAL_STRIPE_LOCALES = Set.of("en-GB", "es-419", "fr-CA", "pt-BR", "zh-HK",
+			"zh-TW");
+
 	private final Catalog catalog;
 
 	private final StripeSettings stripe;
@@ -27,9 +32,21 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 	@Override
 	public void customizeFreeMarkerVariables(Map<String, Object> variables) {
 		variables.put("storeName", catalog.name());
+		// store.locale: the pages' language, and the one Stripe's payment form speaks.
+		variables.put("lang", catalog.locale().toLanguageTag());
+		variables.put("stripeLocale", stripeLocale(catalog.locale()));
 		// Stripe asks for stripe.js on every page of a store, not just the payment form: it watches
 		// how shoppers move through the site to tell them from fraudsters (Radar). Not without keys.
 		variables.put("stripeJsUrl", stripe.paymentsEnabled() ? stripe.jsUrl() : "");
+	}
+
+	/**
+	 * Stripe.js takes a language ("de"), or a language and region for the few it has apart
+	 * ("fr-CA", "pt-BR"): Stripe's "supported locales" list.
+	 */
+	static String stripeLocale(Locale locale) {
+		String tag = locale.toLanguageTag();
+		return REGIONAL_STRIPE_LOCALES.contains(tag) ? tag : locale.getLanguage();
 	}
 
 }

@@ -76,6 +76,7 @@ class CatalogControllerTests {
 		mvc.perform(get("/items/mug"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>Mug &amp; &lt;Cup&gt;</h1>")))
+			.andExpect(content().string(containsString("<a href=\"/\">&larr; All items</a>")))
 			.andExpect(content().string(containsString("<p class=\"price\">$8.50</p>")))
 			.andExpect(content().string(containsString("data-item-id=\"mug\"")))
 			.andExpect(content().string(containsString("id=\"quantity\" type=\"number\" min=\"1\" max=\"5\"")))
