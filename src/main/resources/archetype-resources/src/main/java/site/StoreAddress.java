@@ -2,6 +2,8 @@ package ${package}.site;
 
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -30,6 +32,11 @@ public record StoreAddress(URI baseUrl) {
 	/** The store's address without a trailing slash: store.base-url, or the current request's. */
 	public String current() {
 		return baseUrl != null ? baseUrl.toString() : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+	}
+
+	/** The absolute address of the page a request asks for, without its query. */
+	String pageOf(HttpServletRequest request) {
+		return current() + request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

@@ -31,9 +31,8 @@ class PageAddress implements WebMvcConfigurer {
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 					ModelAndView page) {
 				if (page != null && page.hasView() && !page.getViewName().startsWith("redirect:")) {
-					String store = address.current();
-					page.addObject("storeUrl", store);
-					page.addObject("pageUrl", store + request.getRequestURI().substring(request.getContextPath().length()));
+					page.addObject("storeUrl", address.current());
+					page.addObject("pageUrl", address.pageOf(request));
 				}
 			}
 

@@ -39,8 +39,7 @@ class ProductData implements WebMvcConfigurer {
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 					ModelAndView page) {
 				if (page != null && page.getModel().get("item") instanceof Item item) {
-					String url = address.current() + request.getRequestURI().substring(request.getContextPath().length());
-					page.addObject("productJsonLd", jsonLd(item, url));
+					page.addObject("productJsonLd", jsonLd(item, address.pageOf(request)));
 				}
 			}
 
