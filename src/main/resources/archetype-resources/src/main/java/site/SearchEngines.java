@@ -38,7 +38,7 @@ class SearchEngines {
 	String robots() {
 		return String.join("\n", "User-agent: *", "Disallow: /receipt/", "Disallow: /checkout",
 #if( $variant == 'download' )
-				"Disallow: /download/", "Disallow: /lost-link",
+				"Disallow: /download/",
 #end
 				"Sitemap: " + address.current() + "/sitemap.xml", "");
 	}

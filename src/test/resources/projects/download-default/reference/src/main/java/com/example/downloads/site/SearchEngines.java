@@ -26,7 +26,7 @@ class SearchEngines {
 	@GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
 	String robots() {
 		return String.join("\n", "User-agent: *", "Disallow: /receipt/", "Disallow: /checkout",
-				"Disallow: /download/", "Disallow: /lost-link",
+				"Disallow: /download/",
 				"Sitemap: " + address.current() + "/sitemap.xml", "");
 	}
 
