@@ -1,9 +1,11 @@
 package ${package}.site;
 
-import java.util.ArrayList;
-import java.util.List;
-
 #if( $variant == 'multi' )
+import java.util.ArrayList;
+#end
+import java.util.List;
+#if( $variant == 'multi' )
+
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
 #end
@@ -15,8 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /robots.txt} and {@code /sitemap.xml}: search engines may read the store's pages and are
- * told where its items are, but not the receipts#if( $variant == 'download' ), downloads#end or the checkout, which
- * belong to one buyer each.
+ * told where its items are, but stay out of what belongs to one buyer each: the checkout, the
+ * receipts#if( $variant == 'download' ) and the downloads#end.
  */
 @RestController
 class SearchEngines {
@@ -55,13 +57,15 @@ class SearchEngines {
 
 	/** Every page a shopper can land on. */
 	private List<String> pages() {
-		List<String> pages = new ArrayList<>(List.of("/"));
 #if( $variant == 'multi' )
+		List<String> pages = new ArrayList<>(List.of("/"));
 		for (Item item : catalog.items()) {
 			pages.add("/items/" + item.id());
 		}
-#end
 		return pages;
+#else
+		return List.of("/");
+#end
 	}
 
 }

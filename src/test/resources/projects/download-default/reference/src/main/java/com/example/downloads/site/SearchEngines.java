@@ -1,8 +1,6 @@
 package com.example.downloads.site;
 
-import java.util.ArrayList;
 import java.util.List;
-
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +9,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /robots.txt} and {@code /sitemap.xml}: search engines may read the store's pages and are
- * told where its items are, but not the receipts, downloads or the checkout, which
- * belong to one buyer each.
+ * told where its items are, but stay out of what belongs to one buyer each: the checkout, the
+ * receipts and the downloads.
  */
 @RestController
 class SearchEngines {
@@ -42,8 +40,7 @@ class SearchEngines {
 
 	/** Every page a shopper can land on. */
 	private List<String> pages() {
-		List<String> pages = new ArrayList<>(List.of("/"));
-		return pages;
+		return List.of("/");
 	}
 
 }

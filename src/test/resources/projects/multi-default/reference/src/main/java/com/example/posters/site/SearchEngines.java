@@ -13,8 +13,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /robots.txt} and {@code /sitemap.xml}: search engines may read the store's pages and are
- * told where its items are, but not the receipts or the checkout, which
- * belong to one buyer each.
+ * told where its items are, but stay out of what belongs to one buyer each: the checkout, the
+ * receipts.
  */
 @RestController
 class SearchEngines {
