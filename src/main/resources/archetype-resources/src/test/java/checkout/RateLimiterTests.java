@@ -196,7 +196,7 @@ class RateLimiterTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr(address);
 
-		assertThat(RateLimiter.clientOf(request)).isEqualTo(client);
+		assertThat(CountedAs.client(request)).isEqualTo(client);
 	}
 
 	/** Spring MVC's registry, opened up to read back what the limiter registered. */

@@ -1,9 +1,6 @@
 package com.example.downloads.checkout;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -84,14 +81,14 @@ class RateLimiter implements WebMvcConfigurer {
 		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
 		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
 				"Too many requests from your connection. Please wait an hour and try again.",
-				request -> "POST".equals(request.getMethod()) ? clientOf(request) : null))
+				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null))
 			.addPathPatterns("/lost-link");
 		// Counted by the address typed in, too: nobody can fill a buyer's inbox from many connections.
 		registry.addInterceptor(new PerClient("lost-link request for one address", lostLinksByAddress,
 				limits.lostLinksPerAddress(),
 				"Links were asked for this address several times already. If it bought something here, "
 						+ "those e-mails have the links (look in the spam folder too); or try again in an hour.",
-				RateLimiter::emailOf))
+				CountedAs::email))
 			.addPathPatterns("/lost-link");
 	}
 
@@ -107,38 +104,6 @@ class RateLimiter implements WebMvcConfigurer {
 			throw tooMany("The store is receiving too many payment attempts right now. Please try again in a minute.",
 					everyone);
 		}
-	}
-
-	/**
-	 * The address that counts. It is the connection's own address, unless the store is told a proxy
-	 * is in front (server.forward-headers-strategy in application.yml): then Tomcat takes it from the
-	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
-	 * an internet provider usually gets whole.
-	 */
-	static String clientOf(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
-		if (address == null || !address.contains(":")) {
-			return address;
-		}
-		try {
-			byte[] bytes = InetAddress.getByName(address).getAddress();
-			if (bytes.length != 16) {
-				return address;
-			}
-			for (int i = 8; i < 16; i++) {
-				bytes[i] = 0;
-			}
-			return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-		}
-		catch (UnknownHostException ex) {
-			return address;
-		}
-	}
-
-	/** The e-mail address a lost-link request asks for, as Stripe compares it, or null when none is given. */
-	static String emailOf(HttpServletRequest request) {
-		String email = "POST".equals(request.getMethod()) ? request.getParameter("email") : null;
-		return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static ErrorResponseException tooMany(String messageForTheShopper, ConsumptionProbe probe) {
@@ -167,7 +132,7 @@ class RateLimiter implements WebMvcConfigurer {
 			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
-			this(what, buckets, limit, message, RateLimiter::clientOf);
+			this(what, buckets, limit, message, CountedAs::client);
 		}
 
 		@Override
@@ -179,7 +144,8 @@ class RateLimiter implements WebMvcConfigurer {
 			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
-				log.warn("Refused a {} from {}: over {} per {}", what, clientOf(request), limit.attempts(), limit.per());
+				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),
+						limit.per());
 				throw tooMany(message, probe);
 			}
 			return true;

@@ -1,7 +1,5 @@
 package com.example.shop.checkout;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -84,32 +82,6 @@ class RateLimiter implements WebMvcConfigurer {
 		}
 	}
 
-	/**
-	 * The address that counts. It is the connection's own address, unless the store is told a proxy
-	 * is in front (server.forward-headers-strategy in application.yml): then Tomcat takes it from the
-	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
-	 * an internet provider usually gets whole.
-	 */
-	static String clientOf(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
-		if (address == null || !address.contains(":")) {
-			return address;
-		}
-		try {
-			byte[] bytes = InetAddress.getByName(address).getAddress();
-			if (bytes.length != 16) {
-				return address;
-			}
-			for (int i = 8; i < 16; i++) {
-				bytes[i] = 0;
-			}
-			return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-		}
-		catch (UnknownHostException ex) {
-			return address;
-		}
-	}
-
 	private static ErrorResponseException tooMany(String messageForTheShopper, ConsumptionProbe probe) {
 		ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
 				ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messageForTheShopper), null);
@@ -136,7 +108,7 @@ class RateLimiter implements WebMvcConfigurer {
 			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
-			this(what, buckets, limit, message, RateLimiter::clientOf);
+			this(what, buckets, limit, message, CountedAs::client);
 		}
 
 		@Override
@@ -148,7 +120,8 @@ class RateLimiter implements WebMvcConfigurer {
 			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
-				log.warn("Refused a {} from {}: over {} per {}", what, clientOf(request), limit.attempts(), limit.per());
+				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),
+						limit.per());
 				throw tooMany(message, probe);
 			}
 			return true;

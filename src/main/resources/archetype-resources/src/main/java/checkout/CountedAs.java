@@ -1,0 +1,54 @@
+package ${package}.checkout;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+#if( $variant == 'download' )
+import java.util.Locale;
+#end
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What a request is counted as by {@link RateLimiter}: its client#if( $variant == 'download' ), or the e-mail address a form asks for#end. */
+final class CountedAs {
+
+	private CountedAs() {
+	}
+
+	/**
+	 * The address that counts. It is the connection's own address, unless the store is told a proxy
+	 * is in front (server.forward-headers-strategy in application.yml): then Tomcat takes it from the
+	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
+	 * an internet provider usually gets whole.
+	 */
+	static String client(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		if (address == null || !address.contains(":")) {
+			return address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				return address;
+			}
+			for (int i = 8; i < 16; i++) {
+				bytes[i] = 0;
+			}
+			return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
+	}
+
+#if( $variant == 'download' )
+	/**
+	 * The e-mail address a lost-link form asks for, in lower case so that one address counts once
+	 * however it is typed, or null when none is given.
+	 */
+	static String email(HttpServletRequest request) {
+		String email = "POST".equals(request.getMethod()) ? request.getParameter("email") : null;
+		return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+#end
+}
