@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,9 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * The checkout's answers when it cannot open, as Problem Details (RFC 9457) whose {@code detail}
  * checkout.js shows the shopper. Spring writes them for what it refuses itself (unreadable JSON,
- * a field the store does not know, a wrong content type: the texts are in messages.properties);
- * this class adds Stripe's failures and the first validation message. Never the exception itself:
- * it can carry request details that are not the shopper's business.
+ * a field the store does not know, a wrong content type) and for the checkout's own refusals; this
+ * class adds Stripe's failures and the first validation message. Every text is in
+ * messages.properties, in the store's language. Never the exception itself: it can carry request
+ * details that are not the shopper's business.
  *
  * <p>Opening a checkout charges nothing, so every answer can say so: paying happens later, at
  * Stripe, from the form this opens.
@@ -32,11 +34,15 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckoutErrors.class);
 
-	static final String TRY_AGAIN = "The payment service is not answering just now, and you have not been charged. "
-			+ "Please try again in a minute.";
+	static final String TRY_AGAIN = "checkout.tryAgain";
 
-	static final String CANNOT_OPEN = "The checkout could not be opened, and you have not been charged. "
-			+ "Please try again later.";
+	static final String CANNOT_OPEN = "checkout.cannotOpen";
+
+	private final MessageSourceAccessor messages;
+
+	CheckoutErrors(MessageSourceAccessor messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler
 	ProblemDetail stripeFailed(StripeException ex) {
@@ -47,11 +53,11 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 			// Stripe refused the session itself (a bad key, Stripe Tax not set up...): the seller must fix it.
 			log.error("Stripe refused to open a checkout: HTTP {} {} on {} (request {})", status, ex.getCode(),
 					ex.getStripeError() == null ? null : ex.getStripeError().getParam(), ex.getRequestId());
-			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, CANNOT_OPEN);
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, messages.getMessage(CANNOT_OPEN));
 		}
 		log.warn("Stripe could not open a checkout: {} {} (request {})",
 				status == null ? ex.getClass().getSimpleName() : "HTTP " + status, ex.getCode(), ex.getRequestId());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, TRY_AGAIN);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage(TRY_AGAIN));
 	}
 
 	/**
@@ -62,7 +68,7 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail failed(RuntimeException ex) {
 		log.error("A checkout could not be opened", ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, CANNOT_OPEN);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, messages.getMessage(CANNOT_OPEN));
 	}
 
 	/** The first thing wrong, in the words of the annotation on CheckoutRequest. */
@@ -74,7 +80,7 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(FieldError::getDefaultMessage)
 			.findFirst()
-			.orElse("The request could not be read.");
+			.orElse(messages.getMessage("error.400"));
 		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, message), headers, status, request);
 	}
 

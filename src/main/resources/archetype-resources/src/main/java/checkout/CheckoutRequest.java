@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
 #end
  */
 record CheckoutRequest(
-		@NotBlank(message = "This item is not for sale.") @Size(max = 100, message = "This item is not for sale.") String itemId,
-		@Min(value = 1, message = "Choose a quantity of at least 1.") Integer quantity#if( $variant == 'download' ),
+		@NotBlank(message = "{checkout.notForSale}") @Size(max = 100, message = "{checkout.notForSale}") String itemId,
+		@Min(value = 1, message = "{checkout.quantityAtLeastOne}") Integer quantity#if( $variant == 'download' ),
 		Boolean withdrawalWaiver#end) {
 
 	int quantityOrOne() {

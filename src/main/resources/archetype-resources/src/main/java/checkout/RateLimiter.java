@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,6 +46,8 @@ class RateLimiter implements WebMvcConfigurer {
 
 	private final RateLimits limits;
 
+	private final MessageSourceAccessor messages;
+
 	private final Bucket allClients;
 
 	private final Cache<String, Bucket> checkouts;
@@ -59,8 +62,9 @@ class RateLimiter implements WebMvcConfigurer {
 	private final Cache<String, Bucket> lostLinksByAddress;
 #end
 
-	RateLimiter(RateLimits limits) {
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages) {
 		this.limits = limits;
+		this.messages = messages;
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
@@ -74,25 +78,24 @@ class RateLimiter implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PerClient("checkout", checkouts, limits.checkoutPerClient(),
-				"Too many checkouts from your connection. Please wait a few minutes and try again."))
+				messages.getMessage("rateLimit.checkouts")))
 			.addPathPatterns("/checkout");
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
-				"Too many requests from your connection. Please wait a few minutes and try again."))
+				messages.getMessage("rateLimit.requests")))
 			.addPathPatterns("/receipt/**");
 #if( $variant == 'download' )
 		registry.addInterceptor(new PerClient("licence check", licenceChecks, limits.licenceChecksPerClient(),
-				"Too many licence checks from your connection. Please wait a few minutes and try again."))
+				messages.getMessage("rateLimit.licenceChecks")))
 			.addPathPatterns("/licences/verify");
 		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
 		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
-				"Too many requests from your connection. Please wait an hour and try again.",
+				messages.getMessage("rateLimit.lostLinks"),
 				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null))
 			.addPathPatterns("/lost-link");
 		// Counted by the address typed in, too: nobody can fill a buyer's inbox from many connections.
 		registry.addInterceptor(new PerClient("lost-link request for one address", lostLinksByAddress,
 				limits.lostLinksPerAddress(),
-				"Links were asked for this address several times already. If it bought something here, "
-						+ "those e-mails have the links (look in the spam folder too); or try again in an hour.",
+				messages.getMessage("rateLimit.lostLinksForAddress"),
 				CountedAs::email))
 			.addPathPatterns("/lost-link");
 #end
@@ -107,8 +110,7 @@ class RateLimiter implements WebMvcConfigurer {
 		if (!everyone.isConsumed()) {
 			log.warn("Refused a checkout: the store is over {} per {} from all clients",
 					limits.checkoutAllClients().attempts(), limits.checkoutAllClients().per());
-			throw tooMany("The store is receiving too many payment attempts right now. Please try again in a minute.",
-					everyone);
+			throw tooMany(messages.getMessage("rateLimit.store"), everyone);
 		}
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,10 +43,10 @@ class DownloadController {
 
 	private static final Logger log = LoggerFactory.getLogger(DownloadController.class);
 
-	static final String NOT_A_PURCHASE = "This link does not belong to a completed purchase of this item.";
+	// What the refused page says: codes in messages.properties.
+	static final String NOT_A_PURCHASE = "download.notAPurchase";
 
-	static final String CHECK_LATER = "The download could not be checked just now. "
-			+ "Please try the same link again in a minute.";
+	static final String CHECK_LATER = "download.checkLater";
 
 	private final DownloadLinks links;
 
@@ -59,28 +60,31 @@ class DownloadController {
 
 	private final DownloadCount count;
 
+	private final MessageSourceAccessor messages;
+
 	DownloadController(DownloadLinks links, DownloadSettings settings, RecentSessions sessions,
-			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadCount count) {
+			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadCount count,
+			MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
 		this.count = count;
+		this.messages = messages;
 	}
 
 	@GetMapping("/download/{token}")
 	ResponseEntity<Resource> download(@PathVariable String token,
 			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws StripeException {
 		DownloadLink link = links.read(token)
-			.orElseThrow(() -> refusal(HttpStatus.FORBIDDEN,
-					"This download link is not valid. Use the link on your receipt page, exactly as it is."));
+			.orElseThrow(() -> refusal(HttpStatus.FORBIDDEN, "download.invalidLink"));
 		if (link.expired()) {
-			throw refusal(HttpStatus.GONE, "This download link has expired. Open your receipt page again for a fresh link.");
+			throw refusal(HttpStatus.GONE, "download.expired");
 		}
 		if (!stripeSettings.paymentsEnabled()) {
 			// Without keys nothing can be checked with Stripe, so nothing is served.
-			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "Downloads are not available just now. Please try again later.");
+			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "download.unavailable");
 		}
 		Session session = sessions.find(link.sessionId());
 		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
@@ -94,9 +98,8 @@ class DownloadController {
 				}
 				return file();
 			}
-			case REFUNDED -> throw refusal(HttpStatus.FORBIDDEN, "This purchase was refunded, so its download is closed.");
-			case DISPUTED -> throw refusal(HttpStatus.FORBIDDEN,
-					"This payment is disputed with the card issuer, so its download is closed.");
+			case REFUNDED -> throw refusal(HttpStatus.FORBIDDEN, "download.refunded");
+			case DISPUTED -> throw refusal(HttpStatus.FORBIDDEN, "download.disputed");
 			// Stripe's answer did not say whether it was refunded: refuse rather than serve (fail closed).
 			case UNCHECKED -> throw refusal(HttpStatus.SERVICE_UNAVAILABLE, CHECK_LATER);
 			default -> throw refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE);
@@ -109,8 +112,7 @@ class DownloadController {
 	 */
 	private void countTheDownload(Session session, String range) {
 		if (count.left(session) == 0) {
-			throw refusal(HttpStatus.FORBIDDEN, "This purchase has been downloaded " + count.max()
-					+ (count.max() == 1 ? " time" : " times") + ", as many as it allows.");
+			throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", count.max());
 		}
 		if (range == null || range.replace(" ", "").startsWith("bytes=0-")) {
 			count.countOne(session);
@@ -126,15 +128,16 @@ class DownloadController {
 			.body(file);
 	}
 
-	private static ErrorResponseException refusal(HttpStatus status, String messageForTheShopper) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, messageForTheShopper), null);
+	/** A refusal whose words are messages.properties' {@code code}. */
+	private static ErrorResponseException refusal(HttpStatus status, String code, Object... arguments) {
+		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments);
 	}
 
 	/** A refused download gets a page saying why and what to do, not the file. */
 	@ExceptionHandler
 	ModelAndView refused(ErrorResponseException ex) {
 		ModelAndView page = new ModelAndView("download-refused", ex.getStatusCode());
-		page.addObject("message", ex.getBody().getDetail());
+		page.addObject("message", messages.getMessage(ex.getDetailMessageCode(), ex.getDetailMessageArguments()));
 		return page;
 	}
 

@@ -9,6 +9,7 @@ import com.stripe.model.checkout.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -20,9 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * normally withdraw from an online purchase within 14 days; for digital content delivered at once
  * the seller needs their express consent to immediate delivery and their acknowledgement that they
  * thereby lose that right, and must confirm it to them on a durable medium. So, when it is on: the
- * item page shows an unticked box with {@link #WORDING}, the checkout opens only once it is ticked,
- * the words accepted are kept in the session's and the payment's metadata at Stripe, and the
- * buyer's e-mail repeats them.
+ * item page shows an unticked box with the words of {@link #WORDING}, the checkout opens only once
+ * it is ticked, the words accepted are kept in the session's and the payment's metadata at Stripe,
+ * and the buyer's e-mail repeats them.
  *
  * <p>The e-mail repeats what the session records, not what this setting says now: a purchase made
  * before the waiver was switched on (or off) is described as it was made.
@@ -30,13 +31,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 public class WithdrawalWaiver implements WebMvcConfigurer, PurchaseMailContributor {
 
-	/** What the buyer ticks, word for word: on the item page, in Stripe's metadata and in the e-mail. */
-	public static final String WORDING = "I agree that the download is provided straight after payment, "
-			+ "and I acknowledge that I thereby lose my 14-day right of withdrawal.";
+	/**
+	 * What the buyer ticks, word for word (in messages.properties, in the store's language): on the
+	 * item page, in Stripe's metadata and in the e-mail. Have a lawyer read it in each language you use.
+	 */
+	public static final String WORDING = "withdrawalWaiver.wording";
 
 	/** What the checkout answers when the box was not ticked (checkout.js says the same without asking). */
-	public static final String NOT_TICKED = "Please tick the box about immediate delivery and your right of "
-			+ "withdrawal before you pay.";
+	public static final String NOT_TICKED = "withdrawalWaiver.notTicked";
 
 	static final String METADATA_KEY = "withdrawal_waiver";
 
@@ -47,14 +49,14 @@ public class WithdrawalWaiver implements WebMvcConfigurer, PurchaseMailContribut
 
 	private final String wording;
 
-	WithdrawalWaiver(DownloadSettings settings) {
+	WithdrawalWaiver(DownloadSettings settings, MessageSourceAccessor messages) {
 		this.required = settings.euWithdrawalWaiver();
-		this.wording = checked(WORDING);
+		this.wording = checked(messages.getMessage(WORDING));
 	}
 
 	static String checked(String wording) {
 		if (wording.isBlank() || wording.length() > STRIPE_MAX_VALUE_LENGTH) {
-			throw new IllegalStateException("WithdrawalWaiver.WORDING must have 1 to " + STRIPE_MAX_VALUE_LENGTH
+			throw new IllegalStateException(WORDING + " in messages.properties must have 1 to " + STRIPE_MAX_VALUE_LENGTH
 					+ " characters, as Stripe keeps it in metadata; it has " + wording.length());
 		}
 		return wording;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** What the "Lost your link?" form sends: the address the buyer gave at checkout. */
 record LostLinkForm(
-		@NotBlank(message = "Type the e-mail address you gave when you paid.")
-		@Email(message = "This does not look like an e-mail address.")
-		@Size(max = 254, message = "This does not look like an e-mail address.") String email) {
+		@NotBlank(message = "{lostLink.email.missing}")
+		@Email(message = "{lostLink.email.invalid}")
+		@Size(max = 254, message = "{lostLink.email.invalid}") String email) {
 }

@@ -48,7 +48,7 @@ class ItemControllerTests {
 			.andExpect(content().string(containsString("<p class=\"price\">$12.50</p>")))
 			.andExpect(content().string(containsString(
 					"<form id=\"checkout\" data-publishable-key=\"" + StripeStub.PUBLISHABLE_KEY
-							+ "\" data-item-id=\"poster\" data-locale=\"en\">")))
+							+ "\" data-item-id=\"poster\" data-locale=\"en\"")))
 			.andExpect(content().string(containsString("id=\"express-checkout\"")))
 			.andExpect(content().string(containsString("id=\"payment-element\"")))
 			.andExpect(content().string(containsString("<script src=\"" + stripeSettings.jsUrl() + "\" defer></script>")))

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static ${package}.Messages.english;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,7 +56,7 @@ class StripeUnreachableTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
 		// Three refused connections and two short pauses, not a hanging page.
 		assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);

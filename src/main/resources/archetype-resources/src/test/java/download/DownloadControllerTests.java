@@ -25,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static ${package}.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -204,7 +205,7 @@ class DownloadControllerTests {
 			stripeHas(paid());
 
 			assertRefusedSaying(follow(links.pathFor(id, "another-item")).andExpect(status().isForbidden()),
-					DownloadController.NOT_A_PURCHASE);
+					english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
@@ -232,14 +233,14 @@ class DownloadControllerTests {
 		void aPurchaseWhosePaymentIsStillProcessingDoesNotDownloadYet() throws Exception {
 			stripeHas(StripeStub.storeSession(id, "complete", "unpaid", item, 1));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
 		void anUnpaidSessionDoesNotDownload() throws Exception {
 			stripeHas(StripeStub.storeSession(id, "open", "unpaid", item, 1));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
@@ -248,7 +249,7 @@ class DownloadControllerTests {
 			stripeHas(StripeStub.with(paid(),
 					session -> ((ObjectNode) session.get("payment_intent")).put("latest_charge", "ch_3NotExpanded")));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isServiceUnavailable()), DownloadController.CHECK_LATER);
+			assertRefusedSaying(follow(link()).andExpect(status().isServiceUnavailable()), english(DownloadController.CHECK_LATER));
 		}
 
 		@Test
@@ -257,7 +258,7 @@ class DownloadControllerTests {
 			stripeHas(StripeStub.session(id, "complete", "paid", 1, item.currency(),
 					Map.of("item_id", item.id(), "quantity", "1")));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
@@ -266,7 +267,7 @@ class DownloadControllerTests {
 			metadata.put("store_id", "another-store");
 			stripeHas(StripeStub.session(id, "complete", "paid", item.amountInMinorUnits(1), item.currency(), metadata));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
@@ -276,7 +277,7 @@ class DownloadControllerTests {
 					.withHeader("Content-Type", "application/json")
 					.withBody(StripeStub.error("invalid_request_error", "resource_missing", "No such checkout.session"))));
 
-			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), DownloadController.NOT_A_PURCHASE);
+			assertRefusedSaying(follow(link()).andExpect(status().isForbidden()), english(DownloadController.NOT_A_PURCHASE));
 		}
 
 		@Test
@@ -290,7 +291,7 @@ class DownloadControllerTests {
 
 			ResultActions answer = follow(link()).andExpect(status().isServiceUnavailable());
 
-			assertRefusedSaying(answer, DownloadController.CHECK_LATER);
+			assertRefusedSaying(answer, english(DownloadController.CHECK_LATER));
 			answer.andExpect(content().string(not(containsString("Stripe's end"))));
 		}
 

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import static ${package}.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -44,11 +45,11 @@ class WithdrawalWaiverBrowserTests {
 	void theCheckoutOpensOnlyOnceTheBoxIsTickedAndThenThePurchaseGoesThrough() {
 		browser.open(Shopper.ITEM_PAGE);
 		assertThat(browser.find("#withdrawal-waiver").isSelected()).as("ticked already").isFalse();
-		assertThat(browser.find("label.withdrawal-waiver").getText()).isEqualTo(WithdrawalWaiver.WORDING);
+		assertThat(browser.find("label.withdrawal-waiver").getText()).isEqualTo(english(WithdrawalWaiver.WORDING));
 
 		browser.find("#buy").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
-		assertThat(browser.find("#payment-message").getText()).isEqualTo(WithdrawalWaiver.NOT_TICKED);
+		assertThat(browser.find("#payment-message").getText()).isEqualTo(english(WithdrawalWaiver.NOT_TICKED));
 		assertThat(browser.find("#payment").isDisplayed()).isFalse();
 		browser.screenshot("withdrawal-waiver-not-ticked");
 		// Refused by the page itself: the store was not even asked (the server would refuse too).
@@ -72,7 +73,7 @@ class WithdrawalWaiverBrowserTests {
 		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
 		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 		stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("metadata[withdrawal_waiver]", equalTo(WithdrawalWaiver.WORDING)));
+			.withFormParam("metadata[withdrawal_waiver]", equalTo(english(WithdrawalWaiver.WORDING))));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static ${package}.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ class WithdrawalWaiverOffTests {
 
 	@Test
 	void theItemPageHasNoBox() {
-		assertThat(shopper.get(Shopper.ITEM_PAGE).body()).doesNotContain("withdrawal-waiver", WithdrawalWaiver.WORDING);
+		assertThat(shopper.get(Shopper.ITEM_PAGE).body()).doesNotContain("withdrawal-waiver", english(WithdrawalWaiver.WORDING));
 	}
 
 	@Test

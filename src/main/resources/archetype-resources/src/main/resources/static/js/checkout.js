@@ -1,6 +1,7 @@
 // The checkout: the store's server opens a Checkout Session (POST /checkout) and Stripe's
 // Checkout Elements SDK shows its payment form on this page. The buyer pays Stripe directly;
 // card details never reach the store. Stripe then sends the buyer to the receipt page.
+// Its words come from the form's data- attributes (item.ftlh), in the store's language.
 const form = document.getElementById('checkout');
 
 // The SDK's actions (updateEmail, applyPromotionCode, confirm...), once the checkout is open.
@@ -22,7 +23,7 @@ async function openCheckout() {
   // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
   const waiver = document.getElementById('withdrawal-waiver');
   if (waiver && !waiver.checked) {
-    showMessage('Please tick the box about immediate delivery and your right of withdrawal before you pay.');
+    showMessage(form.dataset.waiverNotTicked);
     waiver.focus();
     return;
   }
@@ -141,7 +142,7 @@ function csrfToken() {
  * failure can say so.
  */
 async function post(url, body) {
-  const notCharged = 'The checkout could not be opened, and you have not been charged. Please try again.';
+  const notCharged = form.dataset.notCharged;
   try {
     const token = await csrfToken();
     const response = await fetch(url, {
@@ -167,7 +168,8 @@ function showTotals(session) {
   showIfSome('discount', total.discount, '\u2212');
   showIfSome('tax', total.taxExclusive, '');
   document.getElementById('total').textContent = total.total.amount;
-  document.getElementById('submit').textContent = 'Pay ' + total.total.amount;
+  // "Pay {0}" in the store's language (item.payAmount in messages.properties).
+  document.getElementById('submit').textContent = form.dataset.payLabel.replace('{0}', total.total.amount);
 }
 
 function showIfSome(name, amount, sign) {

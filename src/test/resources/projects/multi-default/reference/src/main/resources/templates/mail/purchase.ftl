@@ -1,26 +1,26 @@
 <#-- The plain-text part of the buyer's e-mail. Not HTML: nothing here is escaped, so the item's
      name reads exactly as in the catalog. The HTML part is purchase.ftlh: change both together. -->
-Thank you for your purchase from ${storeName}.
+${msg("mail.purchase.thanks", storeName)}
 
-Item:     ${itemName}<#if quantity != 1> x ${quantity}</#if>
-Total:    ${total}
-Receipt:  ${receiptUrl}
+${msg("purchase.item")}: ${itemName}<#if quantity != 1> x ${quantity}</#if>
+${msg("purchase.total")}: ${total}
+${msg("mail.receipt")}: ${receiptUrl}
 <#if downloadUrl??>
 
-Download your file: ${downloadUrl}
-The link works for ${downloadLifetime}. Your receipt page gives a fresh one whenever you open it.
+${msg("receipt.download")}: ${downloadUrl}
+${msg("mail.purchase.downloadHint", downloadLifetime)}
 </#if>
 <#if licenceKey??>
 
-Your licence key: ${licenceKey}
-Copy it into the app when it asks. It stays the same; your receipt page shows it too.
+${msg("licence.key")}: ${licenceKey}
+${msg("mail.purchase.licenceKeyHint")}
 </#if>
 
 <#if withdrawalWaiver??>
-Your right of withdrawal: before paying, you ticked this box:
+${msg("mail.purchase.withdrawal")}: ${msg("mail.purchase.withdrawalTicked")}
 "${withdrawalWaiver}"
-This e-mail is your copy of that confirmation.
+${msg("mail.purchase.withdrawalCopy")}
 
 </#if>
-Keep this e-mail: the receipt link shows your receipt again.
-Reference: ${purchaseId}
+${msg("mail.purchase.keep")}
+${msg("purchase.reference")}: ${purchaseId}

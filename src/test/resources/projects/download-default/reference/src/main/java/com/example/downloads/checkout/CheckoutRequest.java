@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
  * the item page; the checkout asks for it only when download.eu-withdrawal-waiver is on.
  */
 record CheckoutRequest(
-		@NotBlank(message = "This item is not for sale.") @Size(max = 100, message = "This item is not for sale.") String itemId,
-		@Min(value = 1, message = "Choose a quantity of at least 1.") Integer quantity,
+		@NotBlank(message = "{checkout.notForSale}") @Size(max = 100, message = "{checkout.notForSale}") String itemId,
+		@Min(value = 1, message = "{checkout.quantityAtLeastOne}") Integer quantity,
 		Boolean withdrawalWaiver) {
 
 	int quantityOrOne() {

@@ -7,6 +7,7 @@ import com.example.downloads.Purchase;
 import com.example.downloads.mail.PurchaseMailContributor;
 import com.stripe.model.checkout.Session;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
 /** Puts a fresh download link in the buyer's e-mail, valid for download.link-lifetime from when it is sent. */
@@ -17,9 +18,12 @@ class DownloadMailLink implements PurchaseMailContributor {
 
 	private final DownloadSettings settings;
 
-	DownloadMailLink(DownloadLinks links, DownloadSettings settings) {
+	private final MessageSourceAccessor messages;
+
+	DownloadMailLink(DownloadLinks links, DownloadSettings settings, MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
+		this.messages = messages;
 	}
 
 	@Override
@@ -29,18 +33,14 @@ class DownloadMailLink implements PurchaseMailContributor {
 	}
 
 	/** 24h as "24 hours", 90m as "90 minutes": how long a link works, for the e-mail. */
-	static String inWords(Duration lifetime) {
+	String inWords(Duration lifetime) {
 		if (lifetime.toDays() >= 2 && lifetime.equals(Duration.ofDays(lifetime.toDays()))) {
-			return plural(lifetime.toDays(), "day");
+			return messages.getMessage("duration.days", new Object[] { lifetime.toDays() });
 		}
 		if (lifetime.equals(Duration.ofHours(lifetime.toHours()))) {
-			return plural(lifetime.toHours(), "hour");
+			return messages.getMessage("duration.hours", new Object[] { lifetime.toHours() });
 		}
-		return plural(Math.max(1, lifetime.toMinutes()), "minute");
-	}
-
-	private static String plural(long count, String unit) {
-		return count + " " + unit + (count == 1 ? "" : "s");
+		return messages.getMessage("duration.minutes", new Object[] { Math.max(1, lifetime.toMinutes()) });
 	}
 
 }

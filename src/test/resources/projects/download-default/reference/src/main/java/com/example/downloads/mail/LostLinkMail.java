@@ -55,7 +55,7 @@ public class LostLinkMail {
 				mail.setFrom(settings.from());
 			}
 			mail.setTo(email);
-			mail.setSubject("Your links from " + catalog.name());
+			mail.setSubject(purchaseMail.subject("mail.lostLink.subject"));
 			mail.setText(purchaseMail.render("mail/lost-link.ftl", model),
 					purchaseMail.render("mail/lost-link.ftlh", model));
 		});

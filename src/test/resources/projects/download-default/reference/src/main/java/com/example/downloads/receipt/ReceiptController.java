@@ -15,6 +15,7 @@ import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,13 +48,16 @@ class ReceiptController {
 
 	private final StripeSettings settings;
 
+	private final MessageSourceAccessor messages;
+
 	ReceiptController(Catalog catalog, RecentSessions sessions, StoreSessions storeSessions, Fulfilment fulfilment,
-			StripeSettings settings) {
+			StripeSettings settings, MessageSourceAccessor messages) {
 		this.catalog = catalog;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.fulfilment = fulfilment;
 		this.settings = settings;
+		this.messages = messages;
 	}
 
 	@GetMapping("/receipt/{sessionId}")
@@ -111,18 +115,17 @@ class ReceiptController {
 	ModelAndView stripeUnavailable(StripeException ex) {
 		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
 			// No such session at Stripe: for the buyer, no such page.
-			return page(HttpStatus.NOT_FOUND, "There is nothing at this address.");
+			return page(HttpStatus.NOT_FOUND, "error.404");
 		}
 		log.warn("Could not read a receipt from Stripe: HTTP {} {} (request {})", ex.getStatusCode(), ex.getCode(),
 				ex.getRequestId());
-		return page(HttpStatus.SERVICE_UNAVAILABLE,
-				"This receipt could not be loaded just now. Please reload this page in a minute.");
+		return page(HttpStatus.SERVICE_UNAVAILABLE, "receipt.unavailable");
 	}
 
-	private static ModelAndView page(HttpStatus status, String message) {
+	private ModelAndView page(HttpStatus status, String code) {
 		ModelAndView page = new ModelAndView("error", status);
 		page.addObject("status", status.value());
-		page.addObject("detail", message);
+		page.addObject("detail", messages.getMessage(code));
 		return page;
 	}
 

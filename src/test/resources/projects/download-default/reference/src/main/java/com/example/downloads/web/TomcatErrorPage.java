@@ -13,6 +13,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -31,30 +32,43 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 	// inline styles or scripts. Nothing from the request goes in it.
 	private static final String PAGE = """
 			<!DOCTYPE html>
-			<html lang="en">
+			<html lang="%1$s">
 			<head>
 			  <meta charset="utf-8">
 			  <meta name="viewport" content="width=device-width, initial-scale=1">
-			  <title>Something went wrong</title>
+			  <title>%2$s</title>
 			  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 			  <link rel="stylesheet" href="/css/store.css">
 			</head>
 			<body>
-			  <header class="site-header"><a href="/">%s</a></header>
+			  <header class="site-header"><a href="/">%3$s</a></header>
 			  <main>
 			    <article class="error">
-			      <h1>Something went wrong</h1>
-			      <p>%s <a href="/">Back to the store</a>.</p>
+			      <h1>%2$s</h1>
+			      <p>%4$s <a href="/">%5$s</a>.</p>
 			    </article>
 			  </main>
 			</body>
 			</html>
 			""";
 
-	private final String storeName;
+	private final Catalog catalog;
 
-	TomcatErrorPage(Catalog catalog) {
-		this.storeName = HtmlUtils.htmlEscape(catalog.name());
+	private final StoreErrorAttributes errors;
+
+	private final MessageSourceAccessor messages;
+
+	TomcatErrorPage(Catalog catalog, StoreErrorAttributes errors, MessageSourceAccessor messages) {
+		this.catalog = catalog;
+		this.errors = errors;
+		this.messages = messages;
+	}
+
+	/** The page for this status, every word escaped: the store's name and messages.properties'. */
+	String pageFor(int status) {
+		return PAGE.formatted(catalog.locale().toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
+				HtmlUtils.htmlEscape(catalog.name()), HtmlUtils.htmlEscape(errors.messageFor(status)),
+				HtmlUtils.htmlEscape(messages.getMessage("error.backToStore")));
 	}
 
 	@Override
@@ -89,7 +103,7 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 			try {
 				PrintWriter writer = response.getReporter();
 				if (writer != null) {
-					writer.write(PAGE.formatted(storeName, StoreErrorAttributes.messageFor(status)));
+					writer.write(pageFor(status));
 				}
 			}
 			catch (IOException ex) {

@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static com.example.downloads.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -102,7 +103,7 @@ class StripeFaultTests {
 				.willReturn(stripeError(500, "api_error", null, "An unknown error occurred")));
 
 			checkout().andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
 			List<String> keys = stripe.getAllServeEvents()
 				.stream()
@@ -123,7 +124,7 @@ class StripeFaultTests {
 					.withHeader("Stripe-Should-Retry", "false")));
 
 			checkout().andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
 			stripe.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
 			theNextAttemptOpensTheCheckout();
@@ -136,7 +137,7 @@ class StripeFaultTests {
 					"rate_limit", "Too many requests hit the API too quickly.")));
 
 			checkout().andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
 			theNextAttemptOpensTheCheckout();
 		}
@@ -148,7 +149,7 @@ class StripeFaultTests {
 					"There is currently another in-progress request using this Stripe-Idempotency-Key.")));
 
 			checkout().andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
 			stripe.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
 			theNextAttemptOpensTheCheckout();
@@ -186,7 +187,7 @@ class StripeFaultTests {
 				.willReturn(stripeError(status, type, code, "Invalid API Key provided: " + StripeStub.SECRET_KEY)));
 
 			checkout().andExpect(status().isBadGateway())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.CANNOT_OPEN))
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.CANNOT_OPEN)))
 				.andExpect(content().string(not(containsString(StripeStub.SECRET_KEY))));
 
 			stripe.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
@@ -215,7 +216,7 @@ class StripeFaultTests {
 
 			long start = System.nanoTime();
 			checkout().andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.detail").value(CheckoutErrors.TRY_AGAIN));
+				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 			long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
 			// Three tries of 400 ms and two pauses of 0.5 to 1 s: well before Stripe's three late answers.

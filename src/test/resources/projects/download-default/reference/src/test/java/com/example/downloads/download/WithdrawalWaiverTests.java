@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.example.downloads.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -81,7 +82,7 @@ class WithdrawalWaiverTests {
 	void theItemPageShowsTheBoxUntickedWithItsWords() {
 		String page = shopper.get(Shopper.ITEM_PAGE).body();
 
-		assertThat(page).contains("<input id=\"withdrawal-waiver\" type=\"checkbox\"> " + WithdrawalWaiver.WORDING + "</label>");
+		assertThat(page).contains("<input id=\"withdrawal-waiver\" type=\"checkbox\"> " + english(WithdrawalWaiver.WORDING) + "</label>");
 	}
 
 	@Test
@@ -89,7 +90,7 @@ class WithdrawalWaiverTests {
 		assertThat(WithdrawalWaiver.checked("x".repeat(500))).hasSize(500);
 		assertThatIllegalStateException().isThrownBy(() -> WithdrawalWaiver.checked("x".repeat(501)))
 			.withMessageContaining("500");
-		assertThat(WithdrawalWaiver.WORDING.length()).isLessThanOrEqualTo(500);
+		assertThat(english(WithdrawalWaiver.WORDING).length()).isLessThanOrEqualTo(500);
 	}
 
 	@Nested
@@ -101,7 +102,7 @@ class WithdrawalWaiverTests {
 				HttpResponse<String> answer = shopper.post("/checkout", "{\"itemId\": \"%s\"%s}".formatted(item.id(), tick));
 
 				assertThat(answer.statusCode()).as(tick).isEqualTo(400);
-				assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo(WithdrawalWaiver.NOT_TICKED);
+				assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo(english(WithdrawalWaiver.NOT_TICKED));
 			}
 			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")));
 		}
@@ -111,8 +112,8 @@ class WithdrawalWaiverTests {
 			opensTheCheckoutTicked();
 
 			stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-				.withFormParam("metadata[withdrawal_waiver]", equalTo(WithdrawalWaiver.WORDING))
-				.withFormParam("payment_intent_data[metadata][withdrawal_waiver]", equalTo(WithdrawalWaiver.WORDING))
+				.withFormParam("metadata[withdrawal_waiver]", equalTo(english(WithdrawalWaiver.WORDING)))
+				.withFormParam("payment_intent_data[metadata][withdrawal_waiver]", equalTo(english(WithdrawalWaiver.WORDING)))
 				.withFormParam("metadata[store_id]", equalTo(StripeStub.STORE_ID)));
 		}
 
@@ -127,8 +128,8 @@ class WithdrawalWaiverTests {
 			paysAndOpensTheReceipt(id);
 
 			MimeMessage mail = theEmail();
-			assertThat(MailServer.part(mail, "text/plain")).contains("\"" + WithdrawalWaiver.WORDING + "\"");
-			assertThat(MailServer.part(mail, "text/html")).contains("&ldquo;" + WithdrawalWaiver.WORDING + "&rdquo;");
+			assertThat(MailServer.part(mail, "text/plain")).contains("\"" + english(WithdrawalWaiver.WORDING) + "\"");
+			assertThat(MailServer.part(mail, "text/html")).contains("&ldquo;" + english(WithdrawalWaiver.WORDING) + "&rdquo;");
 		}
 
 		@Test
@@ -138,8 +139,8 @@ class WithdrawalWaiverTests {
 			paysAndOpensTheReceipt(id);
 
 			MimeMessage mail = theEmail();
-			assertThat(MailServer.part(mail, "text/plain")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
-			assertThat(MailServer.part(mail, "text/html")).doesNotContain(WithdrawalWaiver.WORDING, "right of withdrawal");
+			assertThat(MailServer.part(mail, "text/plain")).doesNotContain(english(WithdrawalWaiver.WORDING), "right of withdrawal");
+			assertThat(MailServer.part(mail, "text/html")).doesNotContain(english(WithdrawalWaiver.WORDING), "right of withdrawal");
 		}
 
 	}

@@ -100,7 +100,7 @@ class LicenceKeyDeliveryTests {
 
 		assertThat(mail).hasSize(1);
 		String key = keys.keyFor(session);
-		assertThat(MailServer.part(mail.get(0), "text/plain")).contains("Your licence key: " + key);
+		assertThat(MailServer.part(mail.get(0), "text/plain")).contains("Licence key: " + key);
 		assertThat(MailServer.part(mail.get(0), "text/html")).contains("<code>" + key + "</code>");
 		// An app, with no cookie nor CSRF token.
 		HttpResponse<String> check = http.send(

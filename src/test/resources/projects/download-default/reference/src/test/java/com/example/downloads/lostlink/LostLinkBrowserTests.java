@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @StoreTest
 class LostLinkBrowserTests {
 
-	static final Pattern DOWNLOAD_LINK = Pattern.compile("Download: (http\\S+)");
+	static final Pattern DOWNLOAD_LINK = Pattern.compile("Download your file: (http\\S+)");
 
 	@Autowired
 	WireMockServer stripe;

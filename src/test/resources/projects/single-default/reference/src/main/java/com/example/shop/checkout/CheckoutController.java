@@ -70,13 +70,13 @@ class CheckoutController {
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
 	CheckoutSession open(@Valid @RequestBody CheckoutRequest request) throws StripeException {
 		if (!stripeSettings.paymentsEnabled()) {
-			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "This store is not taking payments yet.");
+			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "checkout.noPayments");
 		}
 		Item item = catalog.find(request.itemId())
-			.orElseThrow(() -> refusal(HttpStatus.BAD_REQUEST, "This item is not for sale."));
+			.orElseThrow(() -> refusal(HttpStatus.BAD_REQUEST, "checkout.notForSale"));
 		int quantity = request.quantityOrOne();
 		if (quantity > catalog.maxQuantity()) {
-			throw refusal(HttpStatus.BAD_REQUEST, "Choose a quantity from 1 to " + catalog.maxQuantity() + ".");
+			throw refusal(HttpStatus.BAD_REQUEST, "checkout.quantity", catalog.maxQuantity());
 		}
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
@@ -119,8 +119,9 @@ class CheckoutController {
 			.build();
 	}
 
-	private static ErrorResponseException refusal(HttpStatus status, String messageForTheShopper) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, messageForTheShopper), null);
+	/** A refusal in the shopper's words: messages.properties' {@code code}, which CheckoutErrors looks up. */
+	private static ErrorResponseException refusal(HttpStatus status, String code, Object... arguments) {
+		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments);
 	}
 
 	/**

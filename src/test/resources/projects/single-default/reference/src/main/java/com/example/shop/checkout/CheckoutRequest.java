@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
  * "amount", say) is refused before this is made (spring.jackson in application.yml).
  */
 record CheckoutRequest(
-		@NotBlank(message = "This item is not for sale.") @Size(max = 100, message = "This item is not for sale.") String itemId,
-		@Min(value = 1, message = "Choose a quantity of at least 1.") Integer quantity) {
+		@NotBlank(message = "{checkout.notForSale}") @Size(max = 100, message = "{checkout.notForSale}") String itemId,
+		@Min(value = 1, message = "{checkout.quantityAtLeastOne}") Integer quantity) {
 
 	int quantityOrOne() {
 		return quantity == null ? 1 : quantity;

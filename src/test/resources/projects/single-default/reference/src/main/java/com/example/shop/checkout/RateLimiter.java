@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,14 +46,17 @@ class RateLimiter implements WebMvcConfigurer {
 
 	private final RateLimits limits;
 
+	private final MessageSourceAccessor messages;
+
 	private final Bucket allClients;
 
 	private final Cache<String, Bucket> checkouts;
 
 	private final Cache<String, Bucket> receipts;
 
-	RateLimiter(RateLimits limits) {
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages) {
 		this.limits = limits;
+		this.messages = messages;
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
@@ -61,10 +65,10 @@ class RateLimiter implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PerClient("checkout", checkouts, limits.checkoutPerClient(),
-				"Too many checkouts from your connection. Please wait a few minutes and try again."))
+				messages.getMessage("rateLimit.checkouts")))
 			.addPathPatterns("/checkout");
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
-				"Too many requests from your connection. Please wait a few minutes and try again."))
+				messages.getMessage("rateLimit.requests")))
 			.addPathPatterns("/receipt/**");
 	}
 
@@ -77,8 +81,7 @@ class RateLimiter implements WebMvcConfigurer {
 		if (!everyone.isConsumed()) {
 			log.warn("Refused a checkout: the store is over {} per {} from all clients",
 					limits.checkoutAllClients().attempts(), limits.checkoutAllClients().per());
-			throw tooMany("The store is receiving too many payment attempts right now. Please try again in a minute.",
-					everyone);
+			throw tooMany(messages.getMessage("rateLimit.store"), everyone);
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +42,16 @@ class PurchaseMail {
 
 	private final List<PurchaseMailContributor> contributors;
 
+	private final MessageSourceAccessor messages;
+
 	PurchaseMail(MailOutbox outbox, MailSettings settings, Catalog catalog, Configuration templates,
-			List<PurchaseMailContributor> contributors) {
+			List<PurchaseMailContributor> contributors, MessageSourceAccessor messages) {
 		this.outbox = outbox;
 		this.settings = settings;
 		this.catalog = catalog;
 		this.templates = templates;
 		this.contributors = contributors;
+		this.messages = messages;
 	}
 
 	@EventListener
@@ -76,7 +80,7 @@ class PurchaseMail {
 
 	Written write(Purchase purchase, Session session, String receiptUrl) throws IOException, TemplateException {
 		Map<String, Object> model = model(purchase, session, receiptUrl);
-		return new Written("Your purchase from " + catalog.name(), render("mail/purchase.ftl", model),
+		return new Written(subject("mail.purchase.subject"), render("mail/purchase.ftl", model),
 				render("mail/purchase.ftlh", model));
 	}
 
@@ -93,6 +97,11 @@ class PurchaseMail {
 		String storeUrl = receipt < 0 ? receiptUrl : receiptUrl.substring(0, receipt);
 		contributors.forEach(contributor -> contributor.contribute(purchase, session, storeUrl, model));
 		return model;
+	}
+
+	/** A subject line from messages.properties, with the store's name. */
+	String subject(String code) {
+		return messages.getMessage(code, new Object[] { catalog.name() });
 	}
 
 	String render(String template, Map<String, Object> model) throws IOException, TemplateException {

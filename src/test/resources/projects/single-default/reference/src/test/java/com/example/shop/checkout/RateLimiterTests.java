@@ -2,7 +2,9 @@ package com.example.shop.checkout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
+import com.example.shop.Messages;
 import com.example.shop.checkout.RateLimits.Limit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
-			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))));
+			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))),
+			Messages.in(Locale.US));
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.example.shop.Messages;
 import com.example.shop.Purchase;
 import com.example.shop.StoreTest;
 import com.example.shop.catalog.Catalog;
@@ -48,7 +49,7 @@ class PurchaseMailTemplateTests {
 		Item item = new Item("item", HOSTILE_ITEM, "", new BigDecimal("12.50"), "usd", null, null);
 		Catalog catalog = new Catalog("test-store", HOSTILE_STORE, List.of(item), Locale.US, 3);
 		PurchaseMail mail = new PurchaseMail(outbox, settings, catalog, templates,
-				contributors.orderedStream().toList());
+				contributors.orderedStream().toList(), Messages.in(Locale.US));
 		Purchase purchase = new Purchase("cs_test_hostile", "item", 2, 2500, "usd", "buyer@example.com");
 		Session session = new Session();
 		session.setId(purchase.id());
