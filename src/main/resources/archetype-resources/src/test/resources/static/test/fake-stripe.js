@@ -97,7 +97,9 @@ function sessionOf(raw) {
     : ['bhd', 'jod', 'kwd', 'omr', 'tnd'].includes(raw.currency) ? 1000 : 100;
   const money = (minor) => ({
     minorUnitsAmount: minor,
-    amount: new Intl.NumberFormat('en-US', { style: 'currency', currency: raw.currency.toUpperCase() }).format(minor / divisor),
+    // As Stripe.js does, in the language the page asked for with Stripe(key, { locale }).
+    amount: new Intl.NumberFormat(window.fakeStripe.stripeOptions.locale || 'en-US',
+      { style: 'currency', currency: raw.currency.toUpperCase() }).format(minor / divisor),
   });
   const grandTotal = money(raw.amount_total);
   const total = {
