@@ -66,7 +66,8 @@ class GermanStoreTests {
 	void theItemPageIsInGermanWithGermanPricesAndStripeInGerman() {
 		String page = shopper.get(Shopper.ITEM_PAGE).body();
 
-		assertThat(page).contains("<html lang=\"de-DE\">", "data-locale=\"de\"", ">Jetzt kaufen</button>",
+		assertThat(page).contains("<html lang=\"de-DE\">", "<meta property=\"og:locale\" content=\"de_DE\">",
+				"data-locale=\"de\"", ">Jetzt kaufen</button>",
 				"Zahlungen wickelt Stripe sicher ab.",
 				"<p class=\"price\">" + catalog.firstItem().formattedPrice(Locale.GERMANY) + "</p>");
 		assertNoEnglishIn(page);
