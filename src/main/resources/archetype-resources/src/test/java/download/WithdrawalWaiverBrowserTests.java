@@ -46,12 +46,14 @@ class WithdrawalWaiverBrowserTests {
 		browser.open(Shopper.ITEM_PAGE);
 		assertThat(browser.find("#withdrawal-waiver").isSelected()).as("ticked already").isFalse();
 		assertThat(browser.find("label.withdrawal-waiver").getText()).isEqualTo(english(WithdrawalWaiver.WORDING));
+		browser.assertAccessible();
 
 		browser.find("#buy").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
 		assertThat(browser.find("#payment-message").getText()).isEqualTo(english(WithdrawalWaiver.NOT_TICKED));
 		assertThat(browser.find("#payment").isDisplayed()).isFalse();
 		browser.screenshot("withdrawal-waiver-not-ticked");
+		browser.assertAccessible();
 		// Refused by the page itself: the store was not even asked (the server would refuse too).
 		assertThat(browser.script("return performance.getEntriesByType('resource').map(e => e.name)"))
 			.asInstanceOf(InstanceOfAssertFactories.LIST)

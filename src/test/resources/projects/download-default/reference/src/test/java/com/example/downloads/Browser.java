@@ -78,8 +78,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		}
 		driver.executeCdpCommand("Browser.setDownloadBehavior",
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-		int width = Integer.getInteger("browser.width", 1200);
-		driver.manage().window().setSize(new Dimension(width, width < 600 ? 812 : 900));
+		resize(Integer.getInteger("browser.width", 1200));
 		// What an earlier test's pages logged is not this test's.
 		driver.manage().logs().get(LogType.BROWSER);
 	}
@@ -168,6 +167,11 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
 	}
 
+	/** Makes the window this many pixels wide (a phone's: 375) and as tall as such a screen. */
+	public void resize(int width) {
+		driver.manage().window().setSize(new Dimension(width, width < 600 ? 812 : 900));
+	}
+
 	public Path downloads() {
 		return downloads;
 	}
@@ -183,6 +187,14 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 					|| entry.getMessage().contains("Content Security Policy"))
 			.map(LogEntry::getMessage)
 			.toList();
+	}
+
+	/**
+	 * Fails if axe-core finds an accessibility problem on the page as it is now (see {@link Axe}):
+	 * call it in each state a shopper can see, as a test reaches it.
+	 */
+	public void assertAccessible() {
+		assertThat(Axe.violations(driver)).as("axe-core on " + path()).isEmpty();
 	}
 
 	/** Keeps a picture of the page as {@code <screenshots.dir>/<name>.png}, when that is set. */

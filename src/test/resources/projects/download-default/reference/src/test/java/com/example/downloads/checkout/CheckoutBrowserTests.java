@@ -83,10 +83,12 @@ class CheckoutBrowserTests {
 		assertThat(browser.find("#total").getText()).isEqualTo(item.formattedPrice(catalog.locale()));
 		assertThat(browser.find("#submit").getText()).isEqualTo("Pay " + item.formattedPrice(catalog.locale()));
 		browser.screenshot("checkout-open");
+		browser.assertAccessible();
 		payWith("card");
 
 		landsOnTheReceipt("Thank you!");
 		browser.screenshot("receipt");
+		browser.assertAccessible();
 		verify(hooks, timeout(5000).times(1)).postPurchase(any());
 	}
 
@@ -121,6 +123,7 @@ class CheckoutBrowserTests {
 		assertThat(browser.find("#payment-message").getText()).isEqualTo("Your card was declined.");
 		assertThat(browser.find("#submit").isEnabled()).isTrue();
 		browser.screenshot("declined");
+		browser.assertAccessible();
 
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#submit").click();
@@ -146,6 +149,7 @@ class CheckoutBrowserTests {
 		landsOnTheReceipt("Thank you!");
 		assertThat(browser.find(".receipt").getText()).contains("being processed");
 		browser.screenshot("receipt-processing");
+		browser.assertAccessible();
 		verify(hooks, times(0)).postPurchase(any());
 	}
 

@@ -29,6 +29,7 @@ class NoKeysBrowserTests {
 		// The browser runs on the store's own machine, as the seller's does when trying the store out.
 		assertThat(browser.find("#seller-hint").getText()).contains("STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY");
 		browser.screenshot("no-keys");
+		browser.assertAccessible();
 	}
 
 }

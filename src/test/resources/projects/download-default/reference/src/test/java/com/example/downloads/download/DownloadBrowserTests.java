@@ -52,6 +52,7 @@ class DownloadBrowserTests {
 		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
 		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 		browser.screenshot("receipt-with-download");
+		browser.assertAccessible();
 		browser.find("a.download").click();
 
 		Path file = browser.downloads().resolve(settings.file().getFileName());
@@ -66,6 +67,7 @@ class DownloadBrowserTests {
 		assertThat(browser.find("h1").getText()).isEqualTo("Download not available");
 		assertThat(browser.find("main").getText()).contains("Use the link on your receipt page");
 		browser.screenshot("download-refused");
+		browser.assertAccessible();
 		// Chromium reports the 403 answer in the console; it is the one expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("403");
 	}

@@ -72,9 +72,11 @@ class LostLinkBrowserTests {
 		browser.find(".site-footer a[href='/lost-link']").click();
 		browser.find("#email").sendKeys(buyer);
 		browser.screenshot("lost-link");
+		browser.assertAccessible();
 		browser.find("form[action='/lost-link'] button[type=submit]").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("lost-link-sent")));
 		browser.screenshot("lost-link-sent");
+		browser.assertAccessible();
 
 		String text = MailServer.part(theLostLinkEmail(), "text/plain");
 		Matcher link = DOWNLOAD_LINK.matcher(text);

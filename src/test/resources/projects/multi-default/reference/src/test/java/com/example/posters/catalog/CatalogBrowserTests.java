@@ -55,6 +55,7 @@ class CatalogBrowserTests {
 		browser.open("/");
 		assertThat(browser.findAll(".catalog li")).hasSize(catalog.items().size());
 		browser.screenshot("catalog");
+		browser.assertAccessible();
 		browser.find("a[href='/items/" + item.id() + "']").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("buy")));
 		browser.find("#quantity").clear();
@@ -67,12 +68,14 @@ class CatalogBrowserTests {
 		assertThat(browser.find("#submit").getText()).isEqualTo("Pay " + total);
 		assertThat(browser.find("#quantity").isEnabled()).isFalse();
 		browser.screenshot("item-with-quantity");
+		browser.assertAccessible();
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#email").sendKeys("shopper@example.com");
 		browser.find("#submit").click();
 
 		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
 		assertThat(browser.find("dl").getText()).contains(item.name() + " \u00d7 " + quantity, total);
+		browser.assertAccessible();
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
 			.withFormParam("line_items[0][quantity]", equalTo(Integer.toString(quantity)))
 			.withFormParam("line_items[0][price_data][unit_amount]", equalTo(Long.toString(item.amountInMinorUnits(1))))

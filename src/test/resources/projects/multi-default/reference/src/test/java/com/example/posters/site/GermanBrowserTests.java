@@ -51,6 +51,7 @@ class GermanBrowserTests {
 		String price = catalog.firstItem().formattedPrice(catalog.locale()).replace('\u00a0', ' ');
 		browser.open(Shopper.ITEM_PAGE);
 		browser.screenshot("item-german");
+		browser.assertAccessible();
 		assertThat(browser.find("html").getAttribute("lang")).isEqualTo("de-DE");
 		assertThat(browser.find("#buy").getText()).isEqualTo("Jetzt kaufen");
 
@@ -62,6 +63,7 @@ class GermanBrowserTests {
 		assertThat(browser.find("#total").getText()).isEqualTo(price);
 		assertThat(browser.find("#submit").getText()).isEqualTo(price + " bezahlen");
 		browser.screenshot("checkout-german");
+		browser.assertAccessible();
 
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#email").sendKeys("shopper@example.com");
@@ -69,6 +71,7 @@ class GermanBrowserTests {
 		browser.waitFor(ExpectedConditions.urlMatches("/receipt/cs_test_[A-Za-z0-9]+$"));
 		assertThat(browser.find("h1").getText()).isEqualTo("Vielen Dank!");
 		browser.screenshot("receipt-german");
+		browser.assertAccessible();
 	}
 
 }
