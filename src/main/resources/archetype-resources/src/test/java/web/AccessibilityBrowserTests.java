@@ -47,7 +47,6 @@ class AccessibilityBrowserTests {
 
 		browser.resize(375);
 		browser.open(Shopper.ITEM_PAGE);
-		browser.screenshot("item-phone");
 		browser.assertAccessible();
 	}
 #if( $variant == 'multi' )

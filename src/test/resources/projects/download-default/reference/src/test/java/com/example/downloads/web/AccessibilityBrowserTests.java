@@ -45,7 +45,6 @@ class AccessibilityBrowserTests {
 
 		browser.resize(375);
 		browser.open(Shopper.ITEM_PAGE);
-		browser.screenshot("item-phone");
 		browser.assertAccessible();
 	}
 
