@@ -20,11 +20,16 @@ public final class Messages {
 	}
 
 	public static MessageSourceAccessor in(Locale locale) {
+		return new MessageSourceAccessor(bundles(), locale);
+	}
+
+	/** messages.properties and the languages beside it, read as the store's application.yml says. */
+	public static ResourceBundleMessageSource bundles() {
 		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
 		bundles.setBasename("messages");
 		bundles.setDefaultEncoding("UTF-8");
 		bundles.setFallbackToSystemLocale(false);
-		return new MessageSourceAccessor(bundles, locale);
+		return bundles;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import com.example.shop.Messages;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class StoreLanguageTests {
 
-	final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-
-	StoreLanguageTests() {
-		bundles.setBasename("messages");
-		bundles.setDefaultEncoding("UTF-8");
-		bundles.setFallbackToSystemLocale(false);
-	}
+	final ResourceBundleMessageSource bundles = Messages.bundles();
 
 	Catalog storeIn(Locale locale) {
 		Item item = new Item("item", "Poster", "", new BigDecimal("12.50"), "eur", null, null);
