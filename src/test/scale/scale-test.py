@@ -60,8 +60,8 @@ def wait_for(port, path='/actuator/health', seconds=60):
     raise SystemExit(f'nothing answered on port {port} within {seconds} s')
 
 
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=20)
+def request(port, method, path, body=None, headers=None, source='127.0.0.1'):
+    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=20, source_address=(source, 0))
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
@@ -71,16 +71,20 @@ def request(port, method, path, body=None, headers=None):
 
 
 class Shopper:
-    """One buyer's browser: its own address (as nginx passes it on) and the store's CSRF cookie."""
+    """One buyer's browser: its own address and the store's CSRF cookie. Each buyer connects from an
+    address of its own on the loopback network (127.0.0.2...), which nginx passes on as the client's."""
 
     def __init__(self, port, address):
         self.port, self.address, self.cookie = port, address, None
 
     def send(self, method, path, body=None, headers=None):
-        headers = dict(headers or {}, **{'X-Forwarded-For': self.address})
+        headers = dict(headers or {})
         if self.cookie:
             headers['Cookie'] = self.cookie
-        status, answer_headers, data = request(self.port, method, path, body, headers)
+        try:
+            status, answer_headers, data = request(self.port, method, path, body, headers, self.address)
+        except (OSError, http.client.HTTPException):
+            return 'no answer', b''  # the instance died while answering
         for name, value in answer_headers:
             if name.lower() == 'set-cookie':
                 self.cookie = value.split(';')[0]
@@ -158,17 +162,19 @@ def deliver(port, session, attempts=5):
 
 
 def nginx_site(store, upstream_ports, port):
-    """The store's own nginx site, pointed at these instances and listening here, without TLS."""
-    site = (store / 'deploy/nginx/store.conf')
-    text = site.read_text() if site.exists() else ''
-    servers = ''.join(f'    server 127.0.0.1:{p};\n' for p in upstream_ports)
-    if 'upstream' not in text:
-        raise SystemExit(f'{site}: no upstream block to point at the instances')
-    text = re.sub(r'upstream\s+(\w+)\s*\{[^}]*\}', lambda m: f'upstream {m.group(1)} {{\n{servers}}}', text, count=1)
-    # TLS is terminated by nginx in production; here the shoppers speak plain HTTP to one listener.
-    text = re.sub(r'^\s*listen\s+[^;]*;', f'    listen 127.0.0.1:{port};', text, flags=re.M)
-    text = re.sub(r'^\s*(ssl_\w+|http2|return 301)[^;]*;', '', text, flags=re.M)
-    return text
+    """The store's own nginx site (deploy/nginx/store.conf), its upstream these instances, as it
+    is but for TLS: the shoppers here speak plain HTTP to one loopback listener."""
+    site = store / 'deploy/nginx/store.conf'
+    text = site.read_text()
+    first = re.search(r'^([ \t]*)server\s+127\.0\.0\.1:8080(.*);', text, re.M)
+    if first is None:
+        raise SystemExit(f'{site}: no "server 127.0.0.1:8080" line in its upstream to point at the instances')
+    servers = '\n'.join(f'{first.group(1)}server 127.0.0.1:{p}{first.group(2)};' for p in upstream_ports)
+    text = text[:first.start()] + servers + text[first.end():]
+    text = re.sub(r'^\s*server\s*\{[^{}]*return 301[^{}]*\}', '', text, flags=re.M)  # the HTTP->HTTPS one
+    text = re.sub(r'^\s*listen\s+\[::\][^;]*;', '', text, flags=re.M)
+    text = re.sub(r'^(\s*)listen\s+443[^;]*;', rf'\g<1>listen 127.0.0.1:{port};', text, flags=re.M)
+    return re.sub(r'^\s*ssl_\w+[^;]*;', '', text, flags=re.M)
 
 
 def main():
@@ -226,20 +232,25 @@ def main():
               f'in {time.time() - started:.1f} s', flush=True)
 
         def buy(i, via_nginx_only=False):
-            shopper = Shopper(nginx_port, f'198.51.100.{i % 254 + 1}')
+            shopper = Shopper(nginx_port, f'127.0.{i // 250 % 250 + 1}.{i % 250 + 2}')
+            retried = 0
             status, session_id = shopper.open_checkout(item_id)
-            if status == 502:  # the instance died with the request: checkout.js says so, the shopper tries again
+            if status in (502, 'no answer'):  # the instance died with the request: checkout.js says
+                retried += 1                    # so (nothing was charged), and the shopper tries again
                 status, session_id = shopper.open_checkout(item_id)
             if session_id is None:
-                return {'checkout': status}
+                return {'checkout': status, 'retried': retried}
             _, _, paid = request(stripe_port, 'POST', f'/stand-in/pay/{session_id}')
             session = json.loads(paid)
             receipt_port = nginx_port if via_nginx_only else ports[i % len(ports)]
             webhook_port = nginx_port if via_nginx_only else ports[(i + 1) % len(ports)]
-            outcome = {'checkout': status, 'id': session_id}
+            outcome = {'checkout': status, 'id': session_id, 'retried': retried}
             webhook = threading.Thread(target=lambda: outcome.update(webhook=deliver(webhook_port, session)))
             webhook.start()
             receipt, _ = Shopper(receipt_port, shopper.address).send('GET', f'/receipt/{session_id}')
+            if receipt in (502, 'no answer'):  # the same: a reload shows the receipt
+                outcome['retried'] += 1
+                receipt, _ = Shopper(receipt_port, shopper.address).send('GET', f'/receipt/{session_id}')
             webhook.join()
             outcome['receipt'] = receipt
             return outcome
@@ -262,10 +273,12 @@ def main():
                       or o.get('webhook') not in (200, 204)]
             lost = [i for i in ids if counts.get(i, 0) == 0]
             twice = [i for i in ids if counts.get(i, 0) > 1]
+            retried = sum(o.get('retried', 0) for o in outcomes)
             figures.update({f'{name}_purchases': len(ids), f'{name}_shopper_errors': len(errors),
-                            f'{name}_lost': len(lost), f'{name}_fulfilled_twice': len(twice)})
+                            f'{name}_retried': retried, f'{name}_lost': len(lost), f'{name}_fulfilled_twice': len(twice)})
             print(f'{name}: {len(ids)} paid, postPurchase once for {len(ids) - len(lost) - len(twice)}, '
-                  f'twice or more for {len(twice)}, never for {len(lost)}; shopper errors {len(errors)}', flush=True)
+                  f'twice or more for {len(twice)}, never for {len(lost)}; shopper errors {len(errors)} '
+                  f'(after {retried} retries of a page the dying instance dropped)', flush=True)
             if lost or errors:
                 failures.append(f'{name}: {len(lost)} lost, {len(errors)} errors (first: {errors[:1]})')
             if exactly_once and twice:
@@ -283,7 +296,7 @@ def main():
             attacker = Shopper(nginx_port, address)
             return sum(1 for _ in range(limit * len(ports) + 3) if attacker.open_checkout(item_id)[0] == 200)
 
-        accepted = attack('203.0.113.66')
+        accepted = attack('127.255.0.66')
         figures.update({'attacker_accepted': accepted, 'limit_per_client': limit})
         print(f'attacker: {accepted} checkouts let through of {limit * len(ports) + 3} tried, the limit being '
               f'{limit} per client', flush=True)
@@ -304,7 +317,7 @@ def main():
                 after = [pool.submit(buy, 30_000 + i) for i in range(batch)]
                 outcomes += [f.result() for f in after]
             check('redis_restart', outcomes, exactly_once=False)
-            accepted = attack('203.0.113.77')
+            accepted = attack('127.255.0.77')
             figures['attacker_accepted_after_redis_restart'] = accepted
             if accepted != limit:
                 failures.append(f'after Redis came back: {accepted} let through, not the shared limit of {limit}')
