@@ -13,4 +13,6 @@ evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
 def project = context.projectDir as File
 assert new File(project, 'downloads/my-download.txt').isFile()
 assert !new File(project, 'src/main/java/com/example/downloads/catalog/CatalogController.java').exists() : 'download must carry no catalog listing'
+// The deploy files (systemd unit, nginx site) pass the tools that read them.
+evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
 return true

@@ -15,4 +15,6 @@ def project = context.projectDir as File
 assert new File(project, 'src/main/java/com/example/posters/catalog/CatalogController.java').isFile()
 assert !new File(project, 'src/main/java/com/example/posters/download').exists() : 'multi must carry no download code'
 assert !new File(project, 'downloads').exists()
+// The deploy files (systemd unit, nginx site) pass the tools that read them.
+evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
 return true

@@ -16,4 +16,8 @@ evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
 def project = context.projectDir as File
 assert !new File(project, 'src/main/java/com/example/shop/download').exists() : 'single must carry no download code'
 assert !new File(project, 'src/main/java/com/example/shop/catalog/CatalogController.java').exists() : 'single must carry no catalog listing'
+// The deploy files (systemd unit, nginx site) pass the tools that read them.
+evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
+// The container image builds without Docker: its entrypoint, user, port and layers.
+evaluate(new File((basedir as File).parentFile, 'check-image.groovy'))
 return true

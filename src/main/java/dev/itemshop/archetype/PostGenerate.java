@@ -54,7 +54,7 @@ public final class PostGenerate implements Consumer<Object> {
      *  nothing of the user's is lost if the folder existed. */
     private static final List<String> GENERATED = Arrays.asList("src", ".mvn", "downloads", "pom.xml", "README.md",
             "SECURITY.md", "mvnw", "mvnw.cmd", "start-fast.sh", "gitignore", ".gitignore", "gitattributes", ".gitattributes",
-            ".editorconfig", ".env.example");
+            ".editorconfig", ".env.example", "Dockerfile", ".dockerignore", "compose.yaml", "deploy");
 
     private static Set<String> words(String text) {
         return new HashSet<>(Arrays.asList(text.split(" ")));
@@ -171,6 +171,7 @@ public final class PostGenerate implements Consumer<Object> {
         }
         new File(projectDir, "mvnw").setExecutable(true, false);
         new File(projectDir, "start-fast.sh").setExecutable(true, false);
+        new File(projectDir, "deploy/image/base-image.sh").setExecutable(true, false);
     }
 
     /** Maven takes an empty -DitemName= as "not given" and quietly uses the default; an empty value that

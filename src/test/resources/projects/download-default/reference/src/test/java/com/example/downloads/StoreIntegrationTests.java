@@ -85,4 +85,24 @@ class StoreIntegrationTests {
 		assertThat(browser().get("/actuator/beans", "Accept", "application/json").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theLivenessAndReadinessProbesSayUp() {
+		HttpResponse<String> liveness = browser().get("/actuator/health/liveness", "Accept", "application/json");
+		HttpResponse<String> readiness = browser().get("/actuator/health/readiness", "Accept", "application/json");
+
+		assertThat(List.of(liveness, readiness)).allSatisfy(probe -> {
+			assertThat(probe.statusCode()).as(probe.uri().getPath()).isEqualTo(200);
+			assertThat(Shopper.json(probe).path("status").asString()).isEqualTo("UP");
+		});
+	}
+
+	@Test
+	void noOtherActuatorEndpointIsExposed() {
+		List<String> others = List.of("info", "env", "beans", "configprops", "metrics", "loggers", "heapdump",
+				"threaddump", "mappings", "shutdown");
+
+		assertThat(others).allSatisfy(endpoint -> assertThat(
+				browser().get("/actuator/" + endpoint, "Accept", "application/json").statusCode()).as(endpoint).isEqualTo(404));
+	}
+
 }
