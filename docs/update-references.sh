@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=src/test/resources/projects
-cases="single-default multi-default download-default"
+cases="single-default multi-default download-default single-redis"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -89,6 +89,11 @@ public final class PostGenerate implements Consumer<Object> {
             problems.add("variant " + show(variant) + ": accepted are single, multi, download");
         }
 
+        String sharedState = given(properties, "sharedState");
+        if (!"none".equals(sharedState) && !"redis".equals(sharedState)) {
+            problems.add("sharedState " + show(sharedState) + ": accepted are none, redis");
+        }
+
         String itemName = given(properties, "itemName");
         // The name as the message shows it: control characters and line breaks as ?, so that they cannot
         // break the message's lines or hide in them.

@@ -134,7 +134,7 @@ class ItemNameRoundTripTests {
     static void compileOnce(@TempDir Path output) throws IOException {
         // The script reads these from the command line before the request (for empty -D values):
         // set in this JVM, they would take the place of the names under test.
-        for (String key : List.of("variant", "itemName", "currency", "itemPrice")) {
+        for (String key : List.of("variant", "itemName", "currency", "itemPrice", "sharedState")) {
             assertThat(System.getProperty(key)).as("system property %s", key).isNull();
         }
         generation = new Generation(output.toFile());
@@ -449,6 +449,7 @@ class ItemNameRoundTripTests {
             properties.setProperty("itemName", itemName);
             properties.setProperty("itemPrice", variant.price());
             properties.setProperty("currency", variant.currency());
+            properties.setProperty("sharedState", "none");
 
             File projectDir = projectDir(variant);
             if (projectDir.exists()) {

@@ -48,7 +48,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
 		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "stripe.js-url=" + StripeStub.FAKE_STRIPE_JS,
 		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
-		"spring.mail.host=" + MailServer.HOST })
+		"spring.mail.host=" + MailServer.HOST#if( $sharedState == 'redis' ),
+		// Redis as if it were down (nothing listens on port 1): these tests count and claim in memory,
+		// the store's documented fallback, and never share a developer's Redis. sharedstate/ tests
+		// start a redis-server of their own.
+		"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1"#end })
 @AutoConfigureMockMvc
 @Import(StoreTest.StripeApi.class)
 @MockitoSpyBean(types = PurchaseHooks.class)

@@ -10,6 +10,9 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+#if( $sharedState == 'redis' )
+import ${package}.sharedstate.SharedBuckets;
+#end
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * store's ceiling ({@link #admitToStripe()}, called by the checkout once a request is valid):
  * otherwise anyone could use up the ceiling with junk, and lock real shoppers out.
  *
- * <p>The buckets live in this instance's memory. With several instances behind a load balancer,
- * each counts on its own; the README shows how to keep the buckets in Redis instead.
+ * <p>#if( $sharedState == 'redis' )The buckets live in Redis ({@link SharedBuckets}), so that every instance behind a
+ * load balancer counts against the same limits. When Redis does not answer, each request is
+ * counted in this instance's memory instead, until Redis answers again.
+#else
+The buckets live in this instance's memory. With several instances behind a load balancer,
+ * each counts on its own; a store generated with {@code -DsharedState=redis} keeps them in Redis.
+#end
  */
 @Component
 class RateLimiter implements WebMvcConfigurer {
@@ -47,6 +55,10 @@ class RateLimiter implements WebMvcConfigurer {
 	private final RateLimits limits;
 
 	private final MessageSourceAccessor messages;
+#if( $sharedState == 'redis' )
+
+	private final SharedBuckets shared;
+#end
 
 	private final Bucket allClients;
 
@@ -62,9 +74,12 @@ class RateLimiter implements WebMvcConfigurer {
 	private final Cache<String, Bucket> lostLinksByAddress;
 #end
 
-	RateLimiter(RateLimits limits, MessageSourceAccessor messages) {
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages#if( $sharedState == 'redis' ), SharedBuckets shared#end) {
 		this.limits = limits;
 		this.messages = messages;
+#if( $sharedState == 'redis' )
+		this.shared = shared;
+#end
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
@@ -78,25 +93,25 @@ class RateLimiter implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PerClient("checkout", checkouts, limits.checkoutPerClient(),
-				messages.getMessage("rateLimit.checkouts")))
+				messages.getMessage("rateLimit.checkouts")#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/checkout");
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
-				messages.getMessage("rateLimit.requests")))
+				messages.getMessage("rateLimit.requests")#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/receipt/**");
 #if( $variant == 'download' )
 		registry.addInterceptor(new PerClient("licence check", licenceChecks, limits.licenceChecksPerClient(),
-				messages.getMessage("rateLimit.licenceChecks")))
+				messages.getMessage("rateLimit.licenceChecks")#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/licences/verify");
 		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
 		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
 				messages.getMessage("rateLimit.lostLinks"),
-				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null))
+				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/lost-link");
 		// Counted by the address typed in, too: nobody can fill a buyer's inbox from many connections.
 		registry.addInterceptor(new PerClient("lost-link request for one address", lostLinksByAddress,
 				limits.lostLinksPerAddress(),
 				messages.getMessage("rateLimit.lostLinksForAddress"),
-				CountedAs::email))
+				CountedAs::email#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/lost-link");
 #end
 	}
@@ -106,7 +121,13 @@ class RateLimiter implements WebMvcConfigurer {
 	 * Stripe; throws (429) when the store is over it.
 	 */
 	void admitToStripe() {
+#if( $sharedState == 'redis' )
+		RateLimits.Limit ceiling = limits.checkoutAllClients();
+		ConsumptionProbe everyone = shared.tryConsume("checkout-all-clients", "everyone", ceiling.attempts(),
+				ceiling.per(), () -> allClients);
+#else
 		ConsumptionProbe everyone = allClients.tryConsumeAndReturnRemaining(1);
+#end
 		if (!everyone.isConsumed()) {
 			log.warn("Refused a checkout: the store is over {} per {} from all clients",
 					limits.checkoutAllClients().attempts(), limits.checkoutAllClients().per());
@@ -136,12 +157,22 @@ class RateLimiter implements WebMvcConfigurer {
 	 * A bucket per client (or per whatever {@code keyOf} reads from the request) for the paths it
 	 * guards; a request it finds no key in is not counted.
 	 */
+#if( $sharedState == 'redis' )
+	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
+			Function<HttpServletRequest, String> keyOf, SharedBuckets shared) implements HandlerInterceptor {
+
+		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
+				SharedBuckets shared) {
+			this(what, buckets, limit, message, CountedAs::client, shared);
+		}
+#else
 	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
 			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
 			this(what, buckets, limit, message, CountedAs::client);
 		}
+#end
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -149,7 +180,12 @@ class RateLimiter implements WebMvcConfigurer {
 			if (counted == null) {
 				return true;
 			}
+#if( $sharedState == 'redis' )
+			ConsumptionProbe probe = shared.tryConsume(what.replace(' ', '-'), counted, limit.attempts(), limit.per(),
+					() -> buckets.get(counted, key -> bucket(limit)));
+#else
 			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+#end
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
 				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),

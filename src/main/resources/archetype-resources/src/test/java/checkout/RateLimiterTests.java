@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import ${package}.Messages;
 import ${package}.checkout.RateLimits.Limit;
+#if( $sharedState == 'redis' )
+import ${package}.sharedstate.RedisDown;
+#end
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +30,7 @@ class RateLimiterTests {
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
 			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))#if( $variant == 'download' ),
 			new Limit(4, Duration.ofMinutes(10)), new Limit(2, Duration.ofHours(1)), new Limit(2, Duration.ofHours(1))#end),
-			Messages.in(Locale.US));
+			Messages.in(Locale.US)#if( $sharedState == 'redis' ), RedisDown.sharedBuckets()#end);
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();

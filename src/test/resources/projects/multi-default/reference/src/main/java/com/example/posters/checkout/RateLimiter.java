@@ -33,7 +33,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * otherwise anyone could use up the ceiling with junk, and lock real shoppers out.
  *
  * <p>The buckets live in this instance's memory. With several instances behind a load balancer,
- * each counts on its own; the README shows how to keep the buckets in Redis instead.
+ * each counts on its own; a store generated with {@code -DsharedState=redis} keeps them in Redis.
  */
 @Component
 class RateLimiter implements WebMvcConfigurer {

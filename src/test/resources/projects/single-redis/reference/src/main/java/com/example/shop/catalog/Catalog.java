@@ -1,0 +1,53 @@
+package com.example.shop.catalog;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the store sells, bound from {@code store.*} in application.yml and checked at start-up.
+ * Edit the items there; this class only finds them.
+ * {@code id} tells this store's payments apart from the rest of the Stripe account's;
+ * {@code maxQuantity} is how many of one item a shopper may buy at once.
+ */
+@ConfigurationProperties("store")
+@Validated
+public record Catalog(
+		@DefaultValue("store") @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
+				message = "must be 1 to 100 letters, digits, dots, dashes or underscores") String id,
+		@DefaultValue("My Store") String name,
+		@NotEmpty(message = "must list at least one item") List<@Valid Item> items,
+		@DefaultValue("en-US") Locale locale,
+		@DefaultValue("1") @Min(1) @Max(1000) int maxQuantity) {
+
+	public Catalog {
+		items = items == null ? List.of() : List.copyOf(items);
+		var ids = new HashSet<String>();
+		for (Item item : items) {
+			if (item.id() != null && !ids.add(item.id())) {
+				throw new IllegalArgumentException("store.items: the id '" + item.id() + "' is used twice");
+			}
+		}
+	}
+
+	public Optional<Item> find(String id) {
+		return items.stream().filter(item -> item.id().equals(id)).findFirst();
+	}
+
+	/** The item the store shows on its home page. */
+	public Item firstItem() {
+		return items.get(0);
+	}
+
+}

@@ -1,0 +1,21 @@
+package com.example.shop.checkout;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the Checkout Session offers the buyer, bound from {@code checkout.*} in application.yml
+ * (where each switch is explained). Each needs its own set-up in the Stripe Dashboard first.
+ *
+ * @param promotionCodes a field for the promotion codes made in the Dashboard
+ * @param automaticTax Stripe Tax works out the tax from the buyer's address, which the page then asks for
+ * @param adaptivePricing buyers abroad see and pay the price in their own currency
+ * @param createCustomer keeps each buyer as a Stripe Customer under their e-mail, so repeat
+ * purchases group together in the Dashboard (the e-mail is always asked for: it is where Stripe
+ * sends its receipt)
+ */
+@ConfigurationProperties("checkout")
+public record CheckoutSettings(@DefaultValue("false") boolean promotionCodes,
+		@DefaultValue("false") boolean automaticTax, @DefaultValue("false") boolean adaptivePricing,
+		@DefaultValue("false") boolean createCustomer) {
+}

@@ -1,0 +1,44 @@
+package com.example.shop.checkout;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How often visitors may make the store call Stripe, bound from {@code rate-limits.*}. Card
+ * testers open checkouts by the hundred to try stolen cards; a real shopper needs a few.
+ *
+ * @param checkoutPerClient checkouts one address may open
+ * @param checkoutAllClients checkouts all addresses together may open: the ceiling when testers
+ * spread over many addresses, before Stripe starts blocking the account
+ * @param receiptsPerClient receipt pages one address may open: each can cost a call to Stripe
+ */
+@ConfigurationProperties("rate-limits")
+@Validated
+public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAllClients,
+		@Valid Limit receiptsPerClient) {
+
+	// The same as application.yml, for a store whose application.yml leaves them out.
+	public RateLimits {
+		checkoutPerClient = checkoutPerClient == null ? new Limit(10, Duration.ofMinutes(10)) : checkoutPerClient;
+		checkoutAllClients = checkoutAllClients == null ? new Limit(100, Duration.ofMinutes(1)) : checkoutAllClients;
+		receiptsPerClient = receiptsPerClient == null ? new Limit(60, Duration.ofMinutes(10)) : receiptsPerClient;
+	}
+
+	/** {@code attempts} per {@code per}, refilled gradually over that time. */
+	public record Limit(@Min(1) long attempts, @NotNull Duration per) {
+
+		public Limit {
+			if (per != null && (per.isNegative() || per.isZero())) {
+				throw new IllegalArgumentException("A rate limit needs a period longer than zero, such as per: 10m");
+			}
+		}
+
+	}
+
+}

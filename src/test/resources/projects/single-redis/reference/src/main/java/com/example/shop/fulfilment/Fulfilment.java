@@ -1,0 +1,183 @@
+package com.example.shop.fulfilment;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.example.shop.Purchase;
+import com.example.shop.PurchaseHooks;
+import com.example.shop.fulfilment.FulfilmentClaims.Claim;
+import com.example.shop.sharedstate.SharedClaims;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import com.stripe.param.checkout.SessionUpdateParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a paid Checkout Session of this store's ({@link StoreSessions}) to
+ * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the receipt page (or a reload
+ * of it) or Stripe's webhook. Stripe keeps the record: the session is marked with
+ * {@code fulfilled=true} in its metadata.
+ *
+ * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
+ * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
+ * the mark do not fulfil it again. Between instances the claim is taken in Redis too
+ * ({@link SharedClaims}), so postPurchase runs on one of them; when Redis does not answer, only
+ * Stripe's mark guards between instances, which is why postPurchase is documented as called at
+ * least once.
+ *
+ * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
+ * buyer's e-mail): as often as postPurchase runs.
+ */
+@Component
+public class Fulfilment {
+
+	private static final Logger log = LoggerFactory.getLogger(Fulfilment.class);
+
+	static final String FULFILLED = "fulfilled";
+
+	/**
+	 * How long a purchase fulfilled here is remembered. Copies of the session without the mark come
+	 * from requests that read it just before the mark was set, and from the receipt's short cache
+	 * ({@code stripe.payment-cache-time}, at most five minutes). Each remembered purchase costs a
+	 * few hundred bytes: 10,000 purchases an hour hold a few MB.
+	 */
+	static final Duration REMEMBERED = Duration.ofHours(1);
+
+	/**
+	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
+	 * long for it, and a claim in Redis lasts that long plus {@link #REMEMBERED}, so that a claim
+	 * of an instance that died while fulfilling lapses, and Stripe's next retry fulfils.
+	 */
+	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
+
+	private final StripeClient stripe;
+
+	private final PurchaseHooks hooks;
+
+	private final StoreSessions storeSessions;
+
+	private final ApplicationEventPublisher events;
+
+	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
+
+	private final SharedClaims shared;
+
+	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
+			SharedClaims shared) {
+		this.stripe = stripe;
+		this.hooks = hooks;
+		this.storeSessions = storeSessions;
+		this.events = events;
+		this.shared = shared;
+	}
+
+	/**
+	 * Returns true if this call fulfilled the purchase, false if it was not due (not paid, or
+	 * marked fulfilled already), not this store's, or someone else fulfilled it. Throws if
+	 * postPurchase throws (here or in the request it waited for), so that the webhook answers 500
+	 * and Stripe delivers the event again later.
+	 */
+	public boolean fulfil(Session session) throws StripeException {
+		boolean paid = "paid".equals(session.getPaymentStatus())
+				|| "no_payment_required".equals(session.getPaymentStatus());
+		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
+		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
+				|| "true".equals(session.getMetadata().get(FULFILLED))) {
+			return false;
+		}
+		String id = session.getId();
+		Claim mine = new Claim();
+		Claim earlier = claims.claim(id, mine);
+		if (earlier != null) {
+			// Wait rather than answer at once: if that fulfilment fails, this caller must fail too,
+			// or a webhook would answer 200 and Stripe would never retry.
+			if (!earlier.awaitFulfilled()) {
+				// postPurchase ran but marking failed: mark now, never run postPurchase twice.
+				markAtStripe(id);
+				earlier.setMarkedAtStripe();
+			}
+			return false;
+		}
+		SharedClaims.Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		if (holder == SharedClaims.Holder.ELSEWHERE) {
+			return fulfilledElsewhere(id, mine);
+		}
+		try {
+			hooks.postPurchase(purchase.get());
+		}
+		catch (RuntimeException | Error ex) {
+			claims.release(id, mine, ex);
+			if (holder == SharedClaims.Holder.THIS_CALLER) {
+				shared.release(id);
+			}
+			throw ex;
+		}
+		boolean marked = false;
+		try {
+			markAtStripe(id);
+			marked = true;
+		}
+		finally {
+			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
+			// so Stripe's retry only marks the session and does not run postPurchase again.
+			claims.fulfilled(id, mine, marked);
+			if (holder == SharedClaims.Holder.THIS_CALLER) {
+				shared.fulfilled(id, marked, REMEMBERED);
+			}
+			published(purchase.get(), session);
+		}
+		return true;
+	}
+
+	/**
+	 * Another instance holds the claim in Redis: wait for its fulfilment like for one here, and
+	 * tell this instance's waiters how it went.
+	 */
+	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
+		boolean marked;
+		try {
+			marked = shared.awaitElsewhere(id, FULFILMENT_TIME);
+		}
+		catch (RuntimeException ex) {
+			claims.release(id, mine, ex);
+			throw ex;
+		}
+		try {
+			if (!marked) {
+				// postPurchase ran there but marking failed: mark now, never run postPurchase twice.
+				markAtStripe(id);
+				marked = true;
+			}
+		}
+		finally {
+			claims.fulfilled(id, mine, marked);
+		}
+		return false;
+	}
+
+	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
+	private void published(Purchase purchase, Session session) {
+		String returnUrl = session.getReturnUrl();
+		String receiptUrl = returnUrl == null ? null : returnUrl.replace("{CHECKOUT_SESSION_ID}", session.getId());
+		try {
+			events.publishEvent(new PurchaseFulfilled(purchase, session, receiptUrl));
+		}
+		catch (RuntimeException ex) {
+			log.error("A listener of PurchaseFulfilled failed for purchase {}", purchase.id(), ex);
+		}
+	}
+
+	private void markAtStripe(String sessionId) throws StripeException {
+		stripe.v1()
+			.checkout()
+			.sessions()
+			.update(sessionId, SessionUpdateParams.builder().putMetadata(FULFILLED, "true").build());
+	}
+
+}

@@ -1,0 +1,116 @@
+package com.example.shop.mail;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.example.shop.Purchase;
+import com.example.shop.catalog.Catalog;
+import com.example.shop.catalog.Item;
+import com.example.shop.fulfilment.PurchaseFulfilled;
+import com.stripe.model.checkout.Session;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails the buyer after a purchase: what they bought, the total, and the link to their receipt
+ * (plus what {@link PurchaseMailContributor}s add, such as a download link). Written from
+ * {@code templates/mail/purchase.ftlh} (HTML, escaped) and {@code purchase.ftl} (plain text), sent
+ * as one message with both, through {@link MailOutbox}.
+ */
+@Component
+class PurchaseMail {
+
+	private static final Logger log = LoggerFactory.getLogger(PurchaseMail.class);
+
+	private final MailOutbox outbox;
+
+	private final MailSettings settings;
+
+	private final Catalog catalog;
+
+	private final Configuration templates;
+
+	private final List<PurchaseMailContributor> contributors;
+
+	private final MessageSourceAccessor messages;
+
+	PurchaseMail(MailOutbox outbox, MailSettings settings, Catalog catalog, Configuration templates,
+			List<PurchaseMailContributor> contributors, MessageSourceAccessor messages) {
+		this.outbox = outbox;
+		this.settings = settings;
+		this.catalog = catalog;
+		this.templates = templates;
+		this.contributors = contributors;
+		this.messages = messages;
+	}
+
+	@EventListener
+	void purchaseFulfilled(PurchaseFulfilled fulfilled) {
+		Purchase purchase = fulfilled.purchase();
+		if (!outbox.enabled()) {
+			return;
+		}
+		if (purchase.email() == null || purchase.email().isBlank() || fulfilled.receiptUrl() == null) {
+			log.warn("Purchase {} has no buyer's e-mail or receipt address at Stripe: no e-mail sent", purchase.id());
+			return;
+		}
+		// Written on each try, so that its links are fresh when it finally goes.
+		outbox.send(purchase.id(), message -> {
+			Written written = write(purchase, fulfilled.session(), fulfilled.receiptUrl());
+			MimeMessageHelper mail = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+			if (settings.from() != null) {
+				mail.setFrom(settings.from());
+			}
+			mail.setTo(purchase.email());
+			mail.setSubject(written.subject());
+			// Plain text and HTML as alternatives: mail programs show the one they can.
+			mail.setText(written.text(), written.html());
+		});
+	}
+
+	Written write(Purchase purchase, Session session, String receiptUrl) throws IOException, TemplateException {
+		Map<String, Object> model = model(purchase, session, receiptUrl);
+		return new Written(subject("mail.purchase.subject"), render("mail/purchase.ftl", model),
+				render("mail/purchase.ftlh", model));
+	}
+
+	/** What both templates read about one purchase, the item's name exactly as the catalog has it. */
+	Map<String, Object> model(Purchase purchase, Session session, String receiptUrl) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("storeName", catalog.name());
+		model.put("itemName", catalog.find(purchase.itemId()).map(Item::name).orElse(purchase.itemId()));
+		model.put("quantity", purchase.quantity());
+		model.put("total", Item.formatMinorUnits(purchase.amountTotal(), purchase.currency(), catalog.locale()));
+		model.put("receiptUrl", receiptUrl);
+		model.put("purchaseId", purchase.id());
+		int receipt = receiptUrl.lastIndexOf("/receipt/");
+		String storeUrl = receipt < 0 ? receiptUrl : receiptUrl.substring(0, receipt);
+		contributors.forEach(contributor -> contributor.contribute(purchase, session, storeUrl, model));
+		return model;
+	}
+
+	/** A subject line from messages.properties, with the store's name. */
+	String subject(String code) {
+		return messages.getMessage(code, new Object[] { catalog.name() });
+	}
+
+	String render(String template, Map<String, Object> model) throws IOException, TemplateException {
+		StringWriter text = new StringWriter();
+		templates.getTemplate(template).process(model, text);
+		return text.toString();
+	}
+
+	record Written(String subject, String text, String html) {
+	}
+
+}

@@ -1,0 +1,202 @@
+// The checkout: the store's server opens a Checkout Session (POST /checkout) and Stripe's
+// Checkout Elements SDK shows its payment form on this page. The buyer pays Stripe directly;
+// card details never reach the store. Stripe then sends the buyer to the receipt page.
+// Its words come from the form's data- attributes (item.ftlh), in the store's language.
+const form = document.getElementById('checkout');
+
+// The SDK's actions (updateEmail, applyPromotionCode, confirm...), once the checkout is open.
+let actions = null;
+
+// The CSRF token every POST carries, with the name of its header. Pages do not carry it (making
+// one on every view would cost the store for visitors who never pay): it is asked for once, as
+// the page opens, so that opening the checkout does not wait for it.
+let csrfRequest = null;
+
+if (form) {
+  csrfToken().catch(() => {}); // a failure here is retried when the shopper opens the checkout
+  document.getElementById('buy').addEventListener('click', openCheckout);
+  document.getElementById('apply-promotion-code').addEventListener('click', applyPromotionCode);
+  form.addEventListener('submit', handleSubmit);
+}
+
+async function openCheckout() {
+  // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
+  const waiver = document.getElementById('withdrawal-waiver');
+  if (waiver && !waiver.checked) {
+    showMessage(form.dataset.waiverNotTicked);
+    waiver.focus();
+    return;
+  }
+  setLoading(true);
+  const quantity = document.getElementById('quantity');
+  const order = {
+    itemId: form.dataset.itemId,
+    quantity: quantity ? Number(quantity.value) : 1,
+  };
+  if (waiver) {
+    // The server checks it too, and records the words in the session at Stripe.
+    order.withdrawalWaiver = waiver.checked;
+  }
+  const answer = await post('/checkout', order);
+  if (answer.error) {
+    return fail(answer.error);
+  }
+  // Stripe's form speaks the store's language (store.locale).
+  const stripe = Stripe(form.dataset.publishableKey, { locale: form.dataset.locale });
+  const checkout = stripe.initCheckoutElementsSdk({
+    clientSecret: answer.clientSecret,
+    elementsOptions: { appearance: { theme: 'stripe' } },
+  });
+  // Stripe recomputes the totals (a promotion code, tax for the address given): show its figures.
+  checkout.on('change', showTotals);
+
+  // Apple Pay, Google Pay, Link: each wallet the buyer's browser offers, and the seller enabled.
+  const wallets = checkout.createExpressCheckoutElement();
+  wallets.on('confirm', (event) => confirm({ expressCheckoutConfirmEvent: event }));
+  wallets.mount('#express-checkout');
+  if (answer.billingAddress) {
+    // Stripe Tax needs to know where the buyer is.
+    checkout.createBillingAddressElement().mount('#billing-address');
+  }
+  // Cards, and every other method the seller enabled in the Dashboard, redirecting ones included.
+  checkout.createPaymentElement().mount('#payment-element');
+
+  const loaded = await checkout.loadActions();
+  if (loaded.type === 'error') {
+    return fail(loaded.error.message);
+  }
+  actions = loaded.actions;
+  showTotals(actions.getSession());
+  document.getElementById('promotion-code-row').hidden = !answer.promotionCodes;
+  document.getElementById('buy').hidden = true;
+  if (quantity) {
+    // The session is priced for this quantity; reloading the page starts again with another.
+    quantity.disabled = true;
+  }
+  if (waiver) {
+    // The session records the waiver as ticked: unticking it now would change nothing.
+    waiver.disabled = true;
+  }
+  document.getElementById('payment').hidden = false;
+  setLoading(false);
+}
+
+async function handleSubmit(event) {
+  event.preventDefault();
+  if (!actions) {
+    return;
+  }
+  setLoading(true);
+  const email = await actions.updateEmail(document.getElementById('email').value);
+  if (email.type === 'error') {
+    return fail(email.error.message);
+  }
+  await confirm({});
+}
+
+// Stripe takes the payment, asks for 3-D Secure or sends the buyer to their bank if needed, and
+// then to the receipt page. It comes back here only when the payment did not go through.
+async function confirm(options) {
+  setLoading(true);
+  const result = await actions.confirm(options);
+  if (result.type === 'error') {
+    fail(result.error.message);
+  }
+}
+
+async function applyPromotionCode() {
+  const code = document.getElementById('promotion-code').value.trim();
+  if (!actions || !code) {
+    return;
+  }
+  const result = await actions.applyPromotionCode(code);
+  if (result.type === 'error') {
+    showMessage(result.error.message);
+    return;
+  }
+  hideMessage();
+  showTotals(result.session);
+}
+
+/** The store's CSRF token, { headerName, token }: asked for once, and again if that failed. */
+function csrfToken() {
+  if (!csrfRequest) {
+    csrfRequest = fetch('/csrf-token', { headers: { Accept: 'application/json' } })
+      .then((response) => {
+        if (!response.ok) {
+          throw new Error('No CSRF token: ' + response.status);
+        }
+        return response.json();
+      })
+      .catch((error) => {
+        csrfRequest = null;
+        throw error;
+      });
+  }
+  return csrfRequest;
+}
+
+/**
+ * POSTs JSON to the store. Answers with its JSON, or { error } with the message for the shopper:
+ * the store's Problem Details carry it in "detail". Opening a checkout charges nothing, so every
+ * failure can say so.
+ */
+async function post(url, body) {
+  const notCharged = form.dataset.notCharged;
+  try {
+    const token = await csrfToken();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [token.headerName]: token.token },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      return { error: answer.detail || notCharged };
+    }
+    return answer;
+  } catch (e) {
+    return { error: notCharged };
+  }
+}
+
+// ---- UI helpers ----
+
+function showTotals(session) {
+  const total = session.total;
+  document.getElementById('subtotal').textContent = total.subtotal.amount;
+  showIfSome('discount', total.discount, '\u2212');
+  showIfSome('tax', total.taxExclusive, '');
+  document.getElementById('total').textContent = total.total.amount;
+  // "Pay {0}" in the store's language (item.payAmount in messages.properties).
+  document.getElementById('submit').textContent = form.dataset.payLabel.replace('{0}', total.total.amount);
+}
+
+function showIfSome(name, amount, sign) {
+  document.querySelectorAll('.' + name).forEach((node) => { node.hidden = amount.minorUnitsAmount === 0; });
+  document.getElementById(name).textContent = sign + amount.amount;
+}
+
+function fail(message) {
+  showMessage(message);
+  setLoading(false);
+}
+
+function showMessage(message) {
+  const box = document.getElementById('payment-message');
+  box.textContent = message;
+  box.hidden = false;
+}
+
+function hideMessage() {
+  document.getElementById('payment-message').hidden = true;
+}
+
+function setLoading(loading) {
+  // A disabled button is what stops a double submit.
+  document.getElementById('buy').disabled = loading;
+  document.getElementById('submit').disabled = loading;
+  if (loading) {
+    hideMessage();
+  }
+}

@@ -1,0 +1,44 @@
+package com.example.shop.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the seller reads at start-up: the items on sale, and what the archetype left for them to write. */
+@ExtendWith(OutputCaptureExtension.class)
+class CatalogLoggerTests {
+
+	static Item item(String id, String description) {
+		return new Item(id, "Book", description, new BigDecimal("12.50"), "usd", null, null);
+	}
+
+	static void started(Catalog catalog) {
+		new CatalogLogger(catalog).logCatalog();
+	}
+
+	@Test
+	void whatIsLeftToWriteIsSaidInTheLogNotOnThePage(CapturedOutput output) {
+		started(new Catalog("store", "My Store", List.of(item("book", ""), item("example-poster", "A poster")), Locale.US, 1));
+
+		assertThat(output.getOut()).contains("Selling Book at $12.50 (id book)",
+				"store.name is still 'My Store'", "Item book has no description",
+				"Item example-poster is one of the archetype's examples");
+	}
+
+	@Test
+	void aStoreItsSellerHasWrittenGetsNoReminders(CapturedOutput output) {
+		started(new Catalog("store", "Moth Books", List.of(item("book", "A field guide")), Locale.US, 1));
+
+		assertThat(output.getOut()).contains("Selling Book").doesNotContain("still 'My Store'", "no description",
+				"archetype's examples");
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.example.shop.site;
+
+import com.example.shop.StoreTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What search engines read: robots.txt keeps them out of buyers' pages, the sitemap lists the shop's. */
+@StoreTest
+class SearchEnginesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void robotsStayOutOfReceiptsAndTheCheckoutAndAreToldWhereTheSitemapIs() throws Exception {
+		mvc.perform(get("/robots.txt"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/plain"))
+			.andExpect(content().string(containsString("User-agent: *\nDisallow: /receipt/\nDisallow: /checkout\n")))
+			.andExpect(content().string(containsString("Sitemap: http://localhost/sitemap.xml\n")));
+	}
+
+	@Test
+	void theSitemapListsEveryPageAShopperCanLandOn() throws Exception {
+		var answer = mvc.perform(get("/sitemap.xml"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/xml"))
+			.andExpect(content().string(containsString("<url><loc>http://localhost/</loc></url>")))
+			.andExpect(content().string(not(containsString("/receipt/"))));
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.example.shop.web;
+
+import java.net.http.HttpResponse;
+
+import com.example.shop.FakeStripe;
+import com.example.shop.Shopper;
+import com.example.shop.StoreTest;
+import com.example.shop.catalog.Catalog;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store behind a proxy that terminates TLS, configured as application.yml describes
+ * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
+ * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
+ */
+@StoreTest
+@TestPropertySource(properties = { "server.forward-headers-strategy=native",
+		"rate-limits.checkout-per-client.attempts=2" })
+class BehindAProxyTests {
+
+	@Autowired
+	WireMockServer stripe;
+
+	@Autowired
+	FakeStripe fakeStripe;
+
+	@Autowired
+	Catalog catalog;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void httpsAtTheProxyTurnsOnHstsAndSecureCookies() {
+		Shopper shopper = new Shopper(port);
+		HttpResponse<String> page = shopper.get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> token = shopper.get("/csrf-token", "Accept", "application/json", "X-Forwarded-Proto", "https");
+
+		assertThat(page.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
+		assertThat(token.headers().allValues("Set-Cookie"))
+			.anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("Secure"));
+	}
+
+	@Test
+	void theReceiptAddressGivenToStripeIsHttpsAsTheShopperSawIt() {
+		fakeStripe.answer(stripe);
+		Shopper shopper = new Shopper(port);
+		shopper.opensTheItemPage();
+
+		HttpResponse<String> answer = shopper.post("/checkout", checkout(), "X-Forwarded-For", "198.51.100.9",
+				"X-Forwarded-Proto", "https");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+			.withFormParam("return_url", equalTo("https://localhost/receipt/{CHECKOUT_SESSION_ID}")));
+	}
+
+	@Test
+	void eachClientBehindTheProxyHasItsOwnRateLimit() {
+		fakeStripe.answer(stripe);
+		Shopper proxy = new Shopper(port);
+		proxy.opensTheItemPage();
+
+		for (String client : new String[] { "198.51.100.1", "198.51.100.2" }) {
+			assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", client).statusCode()).isEqualTo(200);
+			assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", client).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", "198.51.100.1").statusCode()).isEqualTo(429);
+		// A client cannot hide behind an address it prepends itself: the proxy's entry counts.
+		assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", "203.0.113.50, 198.51.100.2").statusCode())
+			.isEqualTo(429);
+	}
+
+	String checkout() {
+		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+	}
+
+}

@@ -1,0 +1,209 @@
+// A stand-in for Stripe.js, for the browser tests only: js.stripe.com is out of reach when tests
+// run, and must never be called by them. It offers the part of the Checkout Elements SDK that
+// checkout.js uses, with the names and result shapes of Stripe's published types
+// (stripe/stripe-js, types/stripe-js/checkout.d.ts), and enforces what Stripe.js enforces:
+// initCheckout is gone (dahlia), confirm() throws unless the page read the session's total.
+// What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) through
+// /test/stripe (FakeStripeJsBackend). What the page did is recorded in window.fakeStripe, and the
+// methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
+window.fakeStripe = { publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false };
+
+window.Stripe = function (publishableKey, options) {
+  window.fakeStripe.publishableKey = publishableKey;
+  window.fakeStripe.stripeOptions = options || {};
+  return {
+    initCheckout() {
+      throw new Error('IntegrationError: initCheckout is renamed initCheckoutElementsSdk in this version of Stripe.js');
+    },
+    initCheckoutElementsSdk: checkoutElementsSdk,
+  };
+};
+
+function checkoutElementsSdk(options) {
+  window.fakeStripe.initOptions = options;
+  const sessionId = options.clientSecret.split('_secret_')[0];
+  const onChange = [];
+  let session = null;
+  const loading = stripeApi(sessionId, '').then((raw) => { session = sessionOf(raw); });
+
+  function changed(raw) {
+    session = sessionOf(raw);
+    onChange.forEach((handler) => handler(session));
+    return session;
+  }
+
+  const actions = {
+    getSession: () => session,
+    async updateEmail(email) {
+      if (!email) {
+        return { type: 'error', error: { code: 'incompleteEmail', message: 'Your email address is incomplete.' } };
+      }
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+        return { type: 'error', error: { code: 'invalidEmail', message: 'Your email address is invalid.' } };
+      }
+      return { type: 'success', session: changed(await stripeApi(sessionId, '/email?email=' + encodeURIComponent(email))) };
+    },
+    async applyPromotionCode(code) {
+      const answer = await stripeApi(sessionId, '/promotion-code?code=' + encodeURIComponent(code));
+      if (answer.error) {
+        return { type: 'error', error: { code: 'invalidCode', message: answer.error } };
+      }
+      return { type: 'success', session: changed(answer) };
+    },
+    async confirm(args = {}) {
+      if (!window.fakeStripe.totalRead) {
+        throw new Error('IntegrationError: confirm() was called before the page showed the total');
+      }
+      const wallet = args.expressCheckoutConfirmEvent;
+      if (!wallet && !session.email) {
+        return { type: 'error', error: { code: null, message: 'Enter your email address.' } };
+      }
+      const method = wallet ? 'wallet' : document.getElementById('fake-payment-method').value;
+      const confirmed = JSON.parse(sessionStorage.getItem('fakeStripe.confirmed') || '[]');
+      sessionStorage.setItem('fakeStripe.confirmed', JSON.stringify(confirmed.concat(method)));
+      if (method === 'card_3ds') {
+        await threeDSecure();
+      }
+      const answer = await stripeApi(sessionId, '/confirm?method=' + method);
+      if (answer.error) {
+        return { type: 'error', error: { code: 'paymentFailed', message: answer.error, paymentFailed: { declineCode: 'generic_decline' } } };
+      }
+      // A redirecting method goes through the bank's page first, then on to the return_url.
+      window.location.assign(method === 'ideal'
+        ? '/test/fake-bank.html?return=' + encodeURIComponent(answer.redirect) : answer.redirect);
+      return new Promise(() => {}); // the page is leaving
+    },
+  };
+
+  return {
+    on(event, handler) {
+      if (event === 'change') {
+        onChange.push(handler);
+      }
+    },
+    loadActions: async () => {
+      await loading;
+      return { type: 'success', actions };
+    },
+    createPaymentElement: () => element('payment', drawPaymentMethods),
+    createExpressCheckoutElement: () => element('expressCheckout', drawWallet),
+    createBillingAddressElement: () => element('billingAddress', drawAddress),
+  };
+}
+
+/** The session as Stripe.js shows it to the page (StripeCheckoutSession), from Stripe's JSON. */
+function sessionOf(raw) {
+  const divisor = ['jpy', 'krw', 'vnd', 'clp', 'isk'].includes(raw.currency) ? 1
+    : ['bhd', 'jod', 'kwd', 'omr', 'tnd'].includes(raw.currency) ? 1000 : 100;
+  const money = (minor) => ({
+    minorUnitsAmount: minor,
+    // As Stripe.js does, in the language the page asked for with Stripe(key, { locale }).
+    amount: new Intl.NumberFormat(window.fakeStripe.stripeOptions.locale || 'en-US',
+      { style: 'currency', currency: raw.currency.toUpperCase() }).format(minor / divisor),
+  });
+  const grandTotal = money(raw.amount_total);
+  const total = {
+    subtotal: money(raw.amount_subtotal),
+    discount: money(raw.total_details.amount_discount || 0),
+    taxExclusive: money(raw.total_details.amount_tax || 0),
+    taxInclusive: money(0),
+    shippingRate: money(0),
+    appliedBalance: money(0),
+    surcharge: money(0),
+    balanceAppliedToNextInvoice: false,
+  };
+  // Reading the total is what lets confirm() go ahead, as with Stripe.js.
+  Object.defineProperty(total, 'total', {
+    enumerable: true,
+    get() {
+      window.fakeStripe.totalRead = true;
+      return grandTotal;
+    },
+  });
+  return {
+    id: raw.id,
+    currency: raw.currency,
+    email: raw.customer_details ? raw.customer_details.email : null,
+    status: raw.status === 'complete' ? { type: 'complete', paymentStatus: raw.payment_status } : { type: raw.status },
+    canConfirm: true,
+    livemode: false,
+    minorUnitsAmountDivisor: divisor,
+    lineItems: [],
+    total,
+  };
+}
+
+function element(type, draw) {
+  const listeners = {};
+  return {
+    mount(selector) {
+      draw(document.querySelector(selector), listeners);
+      window.fakeStripe.mounted[type] = selector;
+    },
+    on(event, listener) {
+      listeners[event] = listener;
+      return this;
+    },
+    destroy() {},
+  };
+}
+
+// What the Payment Element would show, reduced to a choice of Stripe's test payment methods.
+function drawPaymentMethods(container) {
+  const label = document.createElement('label');
+  label.htmlFor = 'fake-payment-method';
+  label.textContent = 'Payment method (test stand-in for Stripe)';
+  const choice = document.createElement('select');
+  choice.id = 'fake-payment-method';
+  [['card', 'Card 4242 4242 4242 4242'], ['card_3ds', 'Card 4000 0027 6000 3184 (3-D Secure)'],
+    ['card_declined', 'Card 4000 0000 0000 0002 (declined)'], ['ideal', 'iDEAL (your bank\'s page)'],
+    ['sepa_debit', 'SEPA Direct Debit (clears in days)']].forEach(([value, text]) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = text;
+    choice.appendChild(option);
+  });
+  container.append(label, choice);
+}
+
+function drawWallet(container, listeners) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'fake-wallet';
+  button.textContent = 'Pay with a wallet (test stand-in)';
+  button.addEventListener('click', () => listeners.confirm({ elementType: 'expressCheckout', expressPaymentType: 'google_pay' }));
+  container.appendChild(button);
+}
+
+function drawAddress(container) {
+  const label = document.createElement('label');
+  label.htmlFor = 'fake-country';
+  label.textContent = 'Country (test stand-in)';
+  const country = document.createElement('input');
+  country.id = 'fake-country';
+  country.value = 'NL';
+  container.append(label, country);
+}
+
+// 3-D Secure: the bank's challenge over the page, which the test passes by clicking.
+function threeDSecure() {
+  return new Promise((resolve) => {
+    const challenge = document.createElement('div');
+    challenge.id = 'fake-3ds';
+    const pass = document.createElement('button');
+    pass.type = 'button';
+    pass.id = 'fake-3ds-complete';
+    pass.textContent = 'Complete authentication';
+    pass.addEventListener('click', () => {
+      challenge.remove();
+      resolve();
+    });
+    challenge.appendChild(pass);
+    document.body.appendChild(challenge);
+  });
+}
+
+async function stripeApi(sessionId, path) {
+  const response = await fetch('/test/stripe/sessions/' + sessionId + path);
+  return response.json();
+}
