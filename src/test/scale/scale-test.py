@@ -224,7 +224,8 @@ def main():
             f'worker_processes 1;\npid {run.work}/nginx.pid;\nerror_log {run.work}/nginx-error.log;\n'
             f'events {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {run.work}/nginx-temp;\n'
             f'  proxy_temp_path {run.work}/nginx-temp;\n  include {run.work}/store.conf;\n}}\n')
-        run.start('nginx', ['nginx', '-p', str(run.work), '-c', str(run.work / 'nginx.conf'), '-g', 'daemon off;'])
+        nginx = shutil.which('nginx') or '/usr/sbin/nginx'  # root's PATH has /usr/sbin; others' may not
+        run.start('nginx', [nginx, '-p', str(run.work), '-c', str(run.work / 'nginx.conf'), '-g', 'daemon off;'])
         for port in ports:
             wait_for(port)
         wait_for(nginx_port)
