@@ -1,4 +1,4 @@
-package bench.baseline;
+package bench.bare;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** One page, rendered by FreeMarker: what a hand-written Boot app starts from. */
 @SpringBootApplication
 @Controller
-public class BaselineApplication {
+public class BareApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(BaselineApplication.class, args);
+		SpringApplication.run(BareApplication.class, args);
 	}
 
 	@GetMapping("/")
