@@ -15,6 +15,12 @@ def jar = new File(projectDir, "target/${props.artifactId}-${props.version}.jar"
 assert jar.isFile() : "the build made no runnable jar at ${jar}"
 
 // What FreeMarker's HTML output format writes for the five characters it escapes.
+// java.version of the java in a JDK folder, as the JVM reports it.
+def javaVersion = { File home ->
+    def output = new ProcessBuilder(new File(home, 'bin/java').path, '-XshowSettings:properties', '-version')
+            .redirectErrorStream(true).start().inputStream.getText('UTF-8')
+    output.find(/java\.version = (\S+)/) { all, v -> v }
+}
 def html = { String text ->
     text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('"', '&quot;').replace("'", '&#39;')
 }
@@ -24,12 +30,17 @@ def log = new File(projectDir, 'store-run.log')
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 // No Stripe keys: the store must come up and show its page without them.
 // Started in the project folder, as its README says: the download store finds its file there.
-// With binding.startFast, through start-fast.sh (Spring AOT + Class Data Sharing) instead of java -jar.
+// With binding.startFast, through start-fast.sh (Spring AOT and the JVM's start-up cache) instead of
+// java -jar; with binding.javaHome too, on that Java (start-fast.sh runs JAVA_HOME's java).
 def startFast = binding.hasVariable('startFast') && binding.startFast
+def javaHome = binding.hasVariable('javaHome') ? binding.javaHome as File : null
 def command = startFast ?
         ['./start-fast.sh', "--server.port=${port}".toString()] : [java, '-jar', jar.path, "--server.port=${port}".toString()]
-def store = new ProcessBuilder(command)
-        .directory(projectDir).redirectErrorStream(true).redirectOutput(log).start()
+def builder = new ProcessBuilder(command).directory(projectDir).redirectErrorStream(true).redirectOutput(log)
+if (javaHome != null) {
+    builder.environment().put('JAVA_HOME', javaHome.path)
+}
+def store = builder.start()
 try {
     String page = null
     long deadline = System.currentTimeMillis() + 90_000
@@ -49,7 +60,14 @@ try {
     assert page.contains('id="payments-disabled"') : 'the page does not say that payments are off without keys'
     // start-fast.sh must really use the AOT code that the build put in the jar.
     assert !startFast || log.getText('UTF-8').contains('Starting AOT-processed') : "start-fast.sh did not start in AOT mode; see ${log}"
-    println "[verify] ${command[0]} served the item page: ${expectedName} at ${expectedPrice}"
+    if (javaHome != null) {
+        // The JVM's AOT cache on Java 25 and later, CDS before: made for that Java, and used.
+        def version = log.getText('UTF-8').find(/using Java (\S+)/) { all, v -> v }
+        assert version != null && version == javaVersion(javaHome) : "start-fast.sh did not run ${javaHome}'s java; see ${log}"
+        def cache = new File(projectDir, "target/aot/run/store-${version}.${version.tokenize('.')[0] as int >= 25 ? 'aot' : 'jsa'}")
+        assert cache.isFile() : "start-fast.sh made no start-up cache ${cache.name} for Java ${version}"
+    }
+    println "[verify] ${command[0]}${javaHome != null ? " on ${javaHome.name}" : ''} served the item page: ${expectedName} at ${expectedPrice}"
 } finally {
     store.destroy()
     store.waitFor()
