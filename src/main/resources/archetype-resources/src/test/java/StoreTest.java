@@ -28,7 +28,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
  * as the Spring context, and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
  * in-process. {@link PurchaseHooks} is the
- * real one, watched by a Mockito spy. Inject the server ({@code @Autowired WireMockServer stripe})
+ * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
+ * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
  * and request journal are reset before it, the spy after it).
  *
@@ -54,7 +55,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 		// start a redis-server of their own.
 		"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1"#end })
 @AutoConfigureMockMvc
-@Import(StoreTest.StripeApi.class)
+@Import({ StoreTest.StripeApi.class, StripeRetriesAtOnce.class })
 @MockitoSpyBean(types = PurchaseHooks.class)
 @TestExecutionListeners(listeners = StoreTest.StripeApi.Reset.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
 class RefundTakesEffectTests {
 
-	static final long CACHE_MILLIS = 1500;
+	static final long CACHE_MILLIS = 1000;
 
 	@Autowired
 	WireMockServer stripe;

@@ -28,7 +28,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
  * as the Spring context, and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
  * in-process. {@link PurchaseHooks} is the
- * real one, watched by a Mockito spy. Inject the server ({@code @Autowired WireMockServer stripe})
+ * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
+ * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
  * and request journal are reset before it, the spy after it).
  *
@@ -50,7 +51,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
 		"spring.mail.host=" + MailServer.HOST })
 @AutoConfigureMockMvc
-@Import(StoreTest.StripeApi.class)
+@Import({ StoreTest.StripeApi.class, StripeRetriesAtOnce.class })
 @MockitoSpyBean(types = PurchaseHooks.class)
 @TestExecutionListeners(listeners = StoreTest.StripeApi.Reset.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -219,7 +219,8 @@ class StripeFaultTests {
 				.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 			long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
-			// Three tries of 400 ms and two pauses of 0.5 to 1 s: well before Stripe's three late answers.
+			// Three tries of 400 ms (without stripe-java's pauses between them in the tests, StoreTest):
+			// well before Stripe's three late answers.
 			assertThat(waitedMillis).isLessThan(3 * STRIPE_DELAY_MILLIS);
 			stripe.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
 			theNextAttemptOpensTheCheckout();
