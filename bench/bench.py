@@ -323,7 +323,7 @@ def loaded(configurations, load=WRK):
             process, _ = app.start(port, **options)
             processes[name] = (process, port, app)
             results[name] = {"rss_start": rss_mb(process), "rounds": []}
-            wrk(["-d4s", f"http://127.0.0.1:{port}{app.page}"], WRK_WARM, allow_errors=True)
+            wrk([f"http://127.0.0.1:{port}{app.page}"], WRK_WARM, allow_errors=True)
         for _ in range(RUNS):
             for name, (process, port, app) in processes.items():
                 results[name]["rounds"].append(wrk([f"http://127.0.0.1:{port}{app.page}"], load, allow_errors=True))
@@ -417,7 +417,7 @@ def checkout(store):
         # Warm-up: the JIT is still compiling stripe-java's request and JSON code after thousands of
         # checkouts, which shows in the p99.
         wrk(["-d10s", "-s", str(script), url], WRK_WARM)
-        wrk(["-d4s", "-s", str(alone), stand_in_url], WRK_WARM)
+        wrk(["-s", str(alone), stand_in_url], WRK_WARM)
         rounds = {key: [] for key in ("store 1", "store 16", "stand-in 1", "stand-in 16")}
         for _ in range(RUNS):
             rounds["store 1"].append(wrk(["-s", str(script), url], WRK_ONE))
