@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 import ${package}.catalog.Catalog;
+import ${package}.site.StoreLanguage;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -66,7 +67,7 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 
 	/** The page for this status, every word escaped: the store's name and messages.properties'. */
 	String pageFor(int status) {
-		return PAGE.formatted(catalog.locale().toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
+		return PAGE.formatted(StoreLanguage.languageServed(catalog.locale()).toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
 				HtmlUtils.htmlEscape(catalog.name()), HtmlUtils.htmlEscape(errors.messageFor(status)),
 				HtmlUtils.htmlEscape(messages.getMessage("error.backToStore")));
 	}
