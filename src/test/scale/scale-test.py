@@ -47,7 +47,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for(port, path='/actuator/health', seconds=60):
+def wait_for(port, path='/actuator/health/readiness', seconds=60):
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:

@@ -12,6 +12,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * the receipt address Stripe sends buyers back to (and which e-mails link to), canonical and link
  * preview addresses, the sitemap. Left out, the store uses the address each request came to, which
  * behind a proxy is only right when the proxy passes the host on (see SECURITY.md).
+ *
+ * @param baseUrl The store's public address, such as https://shop.example.com, for the absolute
+ * links it writes: where Stripe sends buyers back to, the links in e-mails, link previews and the
+ * sitemap.
  */
 @ConfigurationProperties("store")
 public record StoreAddress(URI baseUrl) {
