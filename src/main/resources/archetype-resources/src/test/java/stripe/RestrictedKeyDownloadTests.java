@@ -32,11 +32,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session
  * and counts itself in its metadata, a licence key check reads the session, and "Lost your link?"
  * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
- * so that each request asks Stripe as it would once the cache has expired.
+ * so that each request asks Stripe as it would once the cache has expired; downloads are limited,
+ * so that each is counted.
  */
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s", "download.licence-keys=true",
+		"stripe.payment-cache-time=0s", "download.max-downloads=5", "download.licence-keys=true",
 		"download.licence-secret=NOTAREALSECRET_canary_licence_keys",
 		"rate-limits.licence-checks-per-client.attempts=100000" })
 @ExtendWith(OutputCaptureExtension.class)
