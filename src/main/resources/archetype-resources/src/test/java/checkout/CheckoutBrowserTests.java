@@ -132,7 +132,8 @@ class CheckoutBrowserTests {
 	@Test
 	void aDeclinedWalletPaymentTellsTheWalletAndAnotherWayPays() {
 		openTheCheckout();
-		browser.find("#fake-wallet-declined").click();
+		browser.script("window.fakeStripe.walletDeclines = true");
+		browser.find("#fake-wallet").click();
 
 		browser.waitFor(ExpectedConditions.textToBe(By.id("fake-wallet-sheet"),
 				"Wallet: Payment not completed: Your card was declined."));

@@ -14,7 +14,7 @@
 // methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
 window.fakeStripe = {
   publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false,
-  actionsHeld: null, walletFailures: [],
+  actionsHeld: null, walletDeclines: false, walletFailures: [],
   holdActions() {
     this.actionsHeld = new Promise((resolve) => { this.releaseActions = resolve; });
   },
@@ -186,19 +186,17 @@ function drawPaymentMethods(container) {
   container.append(label, choice);
 }
 
-// Two wallets: one whose card pays, one whose card is declined. A click opens the wallet's sheet
-// and, the buyer having authorized at once, fires the confirm event.
+// The wallet's button. A click opens the wallet's sheet and, the buyer having authorized at once,
+// fires the confirm event. The wallet's card pays, or is declined once a test sets
+// fakeStripe.walletDeclines.
 function drawWallet(container, listeners) {
-  [['fake-wallet', 'wallet', 'Pay with a wallet (test stand-in)'],
-    ['fake-wallet-declined', 'wallet_declined', 'Pay with a wallet whose card is declined (test stand-in)']]
-    .forEach(([id, method, text]) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.id = id;
-      button.textContent = text;
-      button.addEventListener('click', () => listeners.confirm(walletConfirmEvent(method)));
-      container.appendChild(button);
-    });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'fake-wallet';
+  button.textContent = 'Pay with a wallet (test stand-in)';
+  button.addEventListener('click', () => listeners.confirm(
+    walletConfirmEvent(window.fakeStripe.walletDeclines ? 'wallet_declined' : 'wallet')));
+  container.appendChild(button);
 }
 
 function walletConfirmEvent(method) {
