@@ -7,6 +7,7 @@ import ${package}.download.DownloadSettings;
 import ${package}.fulfilment.PaymentState;
 import ${package}.fulfilment.StoreSessions;
 import ${package}.stripe.RecentSessions;
+import ${package}.stripe.StripeFailure;
 import ${package}.stripe.StripeSettings;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -90,8 +91,7 @@ class LicenceController {
 		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
 			return ResponseEntity.ok(LicenceStatus.UNKNOWN);
 		}
-		log.warn("Could not check a licence with Stripe: HTTP {} {} (request {})", ex.getStatusCode(), ex.getCode(),
-				ex.getRequestId());
+		log.warn("Could not check a licence with Stripe: {}", StripeFailure.summary(ex));
 		return cannotTell();
 	}
 
