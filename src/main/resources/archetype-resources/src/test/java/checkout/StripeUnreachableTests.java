@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import ${package}.Csrf;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StripeRetriesAtOnce;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=1s" })
 @AutoConfigureMockMvc
 @Import(StripeRetriesAtOnce.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeUnreachableTests {
 
 	@DynamicPropertySource

@@ -3,8 +3,10 @@ package ${package}.download;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 
@@ -13,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The download settings are checked at start-up: better not to start than to sell nothing. */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class DownloadSettingsTests {
 
 	static final Path SOLD = Path.of("downloads/my-download.txt");

@@ -6,6 +6,7 @@ import java.util.List;
 import ${package}.Concurrently;
 import ${package}.Purchase;
 import ${package}.PurchaseHooks;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
@@ -20,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
@@ -52,6 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Stripe's webhook, with events signed for real the way Stripe signs them. */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeWebhookControllerTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
