@@ -17,4 +17,6 @@ assert !new File(project, 'src/main/java/com/example/posters/download').exists()
 assert !new File(project, 'downloads').exists()
 // The deploy files (systemd unit, nginx site) pass the tools that read them.
 evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
+// Each skip, with its reason, on the console.
+evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true
