@@ -44,6 +44,8 @@ assert !new File(project, 'src/main/java/com/example/shop/catalog/CatalogControl
 evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
 // The container image builds without Docker: its entrypoint, user, port and layers.
 evaluate(new File((basedir as File).parentFile, 'check-image.groovy'))
+// Its green build printed no failed start and few warnings.
+evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true
