@@ -28,6 +28,9 @@ public class SkippedTestsReport implements TestExecutionListener {
 
 	private TestPlan plan;
 
+	/** Skipped tests, counting each test of a class skipped as a whole. */
+	private long tests;
+
 	@Override
 	public void testPlanExecutionStarted(TestPlan plan) {
 		this.plan = plan;
@@ -50,16 +53,17 @@ public class SkippedTestsReport implements TestExecutionListener {
 
 	@Override
 	public void testPlanExecutionFinished(TestPlan plan) {
-		int count = this.skippedByReason.values().stream().mapToInt(List::size).sum();
-		if (count > 0) {
-			System.out.println("[SKIPPED] " + count + " skipped in all:");
-			this.skippedByReason.forEach((reason, tests) -> System.out
-				.println("[SKIPPED]   " + String.join(", ", tests) + ": " + reason));
+		if (this.tests > 0) {
+			System.out.println("[SKIPPED] " + this.tests + " tests skipped in all:");
+			this.skippedByReason.forEach((reason, names) -> System.out
+				.println("[SKIPPED]   " + String.join(", ", names) + ": " + reason));
 		}
 	}
 
 	private synchronized void skipped(TestIdentifier test, String reason) {
 		String name = name(test);
+		this.tests += (this.plan != null && test.isContainer())
+				? this.plan.getDescendants(test).stream().filter(TestIdentifier::isTest).count() : 1;
 		System.out.println("[SKIPPED] " + name + ": " + reason);
 		this.skippedByReason.computeIfAbsent(reason, key -> new ArrayList<>()).add(name);
 	}
