@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -21,12 +22,14 @@ class DownloadSettingsTests {
 	static final Path SOLD = Path.of("downloads/my-download.txt");
 
 	@Test
-	void theStoreRefusesToStartWhenTheFileIsMissing() {
+	void theStoreRefusesToStartWhenTheFileIsMissing(CapturedOutput output) {
 		assertThatThrownBy(() -> SpringApplication.run(StoreApplication.class, "--server.port=0",
 				"--download.file=no/such/file.pdf"))
 			.rootCause()
 			.hasMessageContaining("download.file: there is no readable file at")
 			.hasMessageContaining("no/such/file.pdf");
+		// What the seller reads on the console, kept off the build's own.
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("no/such/file.pdf");
 	}
 
 	@Test
