@@ -34,16 +34,26 @@ def java = new File(System.getProperty('java.home'), 'bin/java').path
 // java -jar; with binding.javaHome too, on that Java (start-fast.sh runs JAVA_HOME's java).
 def startFast = binding.hasVariable('startFast') && binding.startFast
 def javaHome = binding.hasVariable('javaHome') ? binding.javaHome as File : null
+// binding.javaToolOptions: JAVA_TOOL_OPTIONS for start-fast.sh; binding.expectInLog and
+// binding.notInLog: what its output must and must not say.
+def javaToolOptions = binding.hasVariable('javaToolOptions') ? binding.javaToolOptions : null
+def expectInLog = binding.hasVariable('expectInLog') ? binding.expectInLog : []
+def notInLog = binding.hasVariable('notInLog') ? binding.notInLog : []
 def command = startFast ?
         ['./start-fast.sh', "--server.port=${port}".toString()] : [java, '-jar', jar.path, "--server.port=${port}".toString()]
 def builder = new ProcessBuilder(command).directory(projectDir).redirectErrorStream(true).redirectOutput(log)
 if (javaHome != null) {
     builder.environment().put('JAVA_HOME', javaHome.path)
 }
+if (javaToolOptions != null) {
+    builder.environment().put('JAVA_TOOL_OPTIONS', javaToolOptions)
+}
 def store = builder.start()
 try {
     String page = null
-    long deadline = System.currentTimeMillis() + 90_000
+    // start-fast.sh may first build the AOT jar with Maven (about a minute alone, longer on a busy machine).
+    int seconds = startFast ? 300 : 90
+    long deadline = System.currentTimeMillis() + seconds * 1000L
     while (page == null && System.currentTimeMillis() < deadline && store.alive) {
         try {
             def connection = new URL("http://localhost:${port}${itemPath}").openConnection()
@@ -54,12 +64,19 @@ try {
             Thread.sleep(250)
         }
     }
-    assert page != null : "the store did not serve its item page within 90 s; see ${log}"
+    assert page != null : "the store did not serve its item page within ${seconds} s; see ${log}"
     assert page.contains("<h1>${html(expectedName)}</h1>") : "the page does not show the item name exactly:\n${page}"
     assert page.contains("<p class=\"price\">${expectedPrice}</p>") : "the page does not show the price ${expectedPrice}:\n${page}"
     assert page.contains('id="payments-disabled"') : 'the page does not say that payments are off without keys'
     // start-fast.sh must really use the AOT code that the build put in the jar.
     assert !startFast || log.getText('UTF-8').contains('Starting AOT-processed') : "start-fast.sh did not start in AOT mode; see ${log}"
+    def output = log.getText('UTF-8')
+    expectInLog.each { String line ->
+        assert output.contains(line) : "${command[0]} did not say '${line}'; see ${log}"
+    }
+    notInLog.each { String line ->
+        assert !output.contains(line) : "${command[0]} said '${line}'; see ${log}"
+    }
     if (javaHome != null) {
         // The JVM's AOT cache on Java 25 and later, CDS before: made for that Java, and used.
         def version = log.getText('UTF-8').find(/using Java (\S+)/) { all, v -> v }

@@ -4,3 +4,5 @@ new File(basedir as File, 'archetype.properties').withInputStream { props.load(i
 binding.expectedName = props.itemName
 binding.expectedPrice = '\u00a51,250'
 evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
+// Each skip, with its reason, on the console.
+evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))

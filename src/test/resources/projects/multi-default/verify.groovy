@@ -17,4 +17,8 @@ assert !new File(project, 'src/main/java/com/example/posters/download').exists()
 assert !new File(project, 'downloads').exists()
 // The deploy files (systemd unit, nginx site) pass the tools that read them.
 evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
+// Its green build printed no failed start and few warnings.
+evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
+// Each skip, with its reason, on the console.
+evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true

@@ -10,9 +10,23 @@ reference.eachFileRecurse(groovy.io.FileType.FILES) { expected ->
 binding.expectedName = 'My E-book'
 binding.expectedPrice = '$9.00'
 evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
-// The fast start documented in the store's README serves the same page.
+// The fast start documented in the store's README serves the same page, and says what it is doing
+// while it builds the AOT jar and records the JVM's start-up cache (about 45 s of silence before).
 binding.startFast = true
+binding.expectInLog = ['start-fast.sh: building the store with Spring AOT', 'start-fast.sh: training run for the JVM',
+                       'start-fast.sh: starting the store from target/aot/run/store-']
 evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
+// Other Java options in JAVA_TOOL_OPTIONS (the README's small-host setting) get a new training run,
+// which must see the same options as the real start; the same options again reuse the cache.
+binding.javaToolOptions = '-XX:+UseSerialGC'
+binding.expectInLog = ['because the Java options changed (JAVA_TOOL_OPTIONS=-XX:+UseSerialGC ']
+evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
+binding.expectInLog = ['start-fast.sh: starting the store from']
+binding.notInLog = ['start-fast.sh: training run', 'start-fast.sh: building']
+evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
+binding.javaToolOptions = null
+binding.expectInLog = []
+binding.notInLog = []
 // On Java 25 the script starts from the JVM's AOT cache instead of CDS: tried where a JDK 25 is
 // installed beside the Java that runs the build (CI's machines have Temurin 25).
 def jdk25 = new File('/usr/lib/jvm').listFiles()?.find { it.name ==~ /(temurin-|java-|jdk-?)25.*/ && new File(it, 'bin/java').canExecute() }
@@ -30,4 +44,8 @@ assert !new File(project, 'src/main/java/com/example/shop/catalog/CatalogControl
 evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
 // The container image builds without Docker: its entrypoint, user, port and layers.
 evaluate(new File((basedir as File).parentFile, 'check-image.groovy'))
+// Its green build printed no failed start and few warnings.
+evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
+// Each skip, with its reason, on the console.
+evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,12 @@ public final class PostGenerate implements Consumer<Object> {
             "SECURITY.md", "mvnw", "mvnw.cmd", "start-fast.sh", "gitignore", ".gitignore", "gitattributes", ".gitattributes",
             ".editorconfig", ".env.example", "Dockerfile", ".dockerignore", "compose.yaml", "deploy");
 
+    /** The properties a user gives with -D: the archetype's own and Maven's. A -D name a small slip away
+     *  from one of these (varient, itemprice, sharedstate, artifactID) is a typing mistake that Maven would
+     *  silently ignore, generating a store with the default instead. */
+    private static final List<String> KNOWN_PROPERTIES = Arrays.asList("itemName", "itemPrice", "currency", "variant",
+            "sharedState", "groupId", "artifactId", "version", "package");
+
     private static Set<String> words(String text) {
         return new HashSet<>(Arrays.asList(text.split(" ")));
     }
@@ -83,6 +90,7 @@ public final class PostGenerate implements Consumer<Object> {
     /** Every value at once, so that one message names all that are wrong. */
     private static void check(Properties properties, File projectDir) {
         List<String> problems = new ArrayList<>();
+        problems.addAll(misspelled(System.getProperties().stringPropertyNames()));
 
         String variant = given(properties, "variant");
         if (!"single".equals(variant) && !"multi".equals(variant) && !"download".equals(variant)) {
@@ -150,6 +158,47 @@ public final class PostGenerate implements Consumer<Object> {
             throw new IllegalArgumentException("The store was not generated, because of these property values:\n  - "
                     + String.join("\n  - ", problems) + "\nNothing was written. Fix the values and run the command again.");
         }
+    }
+
+    /** Maven hands every -D to the JVM as a system property, so a misspelled one is among them: each name
+     *  that is not a known property but within two edits of one (ignoring case), with the one it meant. */
+    static List<String> misspelled(Set<String> names) {
+        List<String> problems = new ArrayList<>();
+        for (String name : new TreeSet<>(names)) {
+            if (KNOWN_PROPERTIES.contains(name)) {
+                continue;
+            }
+            for (String known : KNOWN_PROPERTIES) {
+                if (editDistance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT)) <= 2) {
+                    problems.add(name + " " + show(System.getProperty(name)) + ": this archetype has no property " + name
+                            + "; did you mean " + known + "?");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** How many letters to insert, delete, change or swap with the next one to turn a into b (optimal
+     *  string alignment distance). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The item into application.yml, .gitignore and .gitattributes under their names, the scripts executable. */

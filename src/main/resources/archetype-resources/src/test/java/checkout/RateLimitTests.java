@@ -2,6 +2,7 @@ package ${package}.checkout;
 
 import ${package}.Csrf;
 import ${package}.FakeStripe;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 @TestPropertySource(properties = { "rate-limits.checkout-per-client.attempts=3",
 		"rate-limits.checkout-per-client.per=10m" })
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimitTests {
 
 	@Autowired

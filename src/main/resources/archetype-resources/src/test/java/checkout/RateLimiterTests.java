@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 import ${package}.Messages;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.checkout.RateLimits.Limit;
 #if( $sharedState == 'redis' )
 import ${package}.sharedstate.RedisDown;
 #end
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The limiter on its own: which requests count against which budget, and who counts as one client. */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),

@@ -6,6 +6,7 @@ import java.util.List;
 import ${package}.Concurrently;
 import ${package}.Purchase;
 import ${package}.PurchaseHooks;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
@@ -55,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Stripe's webhook, with events signed for real the way Stripe signs them. */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeWebhookControllerTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import ${package}.Csrf;
 import ${package}.MailServer;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StripeStub;
 import ${package}.StoreTest;
 import ${package}.catalog.Catalog;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * of its own: the context, its rate limits and its mail server are shared.
  */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class LostLinkControllerTests {
 
 	static final Duration ARRIVES_WITHIN = Duration.ofSeconds(10);
