@@ -4,18 +4,18 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import ${package}.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the seller reads at start-up: the items on sale, and what the archetype left for them to write. */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class CatalogLoggerTests {
 
 	static Item item(String id, String description) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import ${package}.Csrf;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StripeRetriesAtOnce;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=300ms" })
 @AutoConfigureMockMvc
 @Import(StripeRetriesAtOnce.class)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeNeverAnswersTests {
 
 	/** Listens, so connections are taken (the system's backlog), but nobody ever reads or answers. */

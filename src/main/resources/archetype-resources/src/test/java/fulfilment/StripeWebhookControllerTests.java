@@ -30,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -457,7 +456,6 @@ class StripeWebhookControllerTests {
 	 * Dashboard, and the log says what to change there.
 	 */
 	@Nested
-	@ExtendWith(OutputCaptureExtension.class)
 	class ThinEvents {
 
 		@Test

@@ -1,5 +1,6 @@
 package ${package}.mail;
 
+import ${package}.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * account. Only the mail beans are started here (Spring Boot's mail auto-configuration and the
  * outbox), not a whole store: a whole store's context costs every build seconds.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class MailSenderTests {
 
 	final ApplicationContextRunner mail = new ApplicationContextRunner().withUserConfiguration(MailOnly.class)

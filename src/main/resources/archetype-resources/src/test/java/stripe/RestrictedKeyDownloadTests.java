@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ${package}.Csrf;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
@@ -17,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"stripe.payment-cache-time=0s", "download.max-downloads=5", "download.licence-keys=true",
 		"download.licence-secret=NOTAREALSECRET_canary_licence_keys",
 		"rate-limits.licence-checks-per-client.attempts=100000" })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 
 	static final Pattern DOWNLOAD_LINK = Pattern.compile("href=\"(/download/[^\"]+)\"");

@@ -1,6 +1,7 @@
 package ${package}.stripe;
 
 import ${package}.Csrf;
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
@@ -14,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @StoreTest
 @TestPropertySource(properties = "stripe.secret-key=rk_test_placeholder_for_tests")
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyTests {
 
 	static final String SESSIONS = "/v1/checkout/sessions";
