@@ -15,6 +15,7 @@ import ${package}.stripe.StripeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +46,12 @@ class DownloadLinks {
 		}
 		else if (stripe.secretKey() != null && stripe.secretKey().contains("_live_")) {
 			// Taking real money: a buyer's e-mailed link must outlive the next restart.
-			throw new IllegalStateException("DOWNLOAD_LINK_SECRET (download.link-secret) is not set, and the Stripe "
-					+ "keys are live: download links would be signed with a random secret, and every link given out, "
-					+ "in buyers' e-mails too, would stop working when the store restarts. Set it to a long random "
-					+ "value (openssl rand -base64 32), the same on every instance, and keep it.");
+			// Spring Boot reports it at start-up as a setting to fix, without a stack trace.
+			throw new InvalidConfigurationPropertyValueException("download.link-secret", "",
+					"DOWNLOAD_LINK_SECRET is not set, and the Stripe keys are live: download links would be signed "
+							+ "with a random secret, and every link given out, in buyers' e-mails too, would stop working "
+							+ "when the store restarts. Set it to a long random value (openssl rand -base64 32), the same "
+							+ "on every instance, and keep it.");
 		}
 		else {
 			secret = new byte[32];
