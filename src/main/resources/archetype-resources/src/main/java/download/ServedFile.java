@@ -85,15 +85,4 @@ final class ServedFile extends FileSystemResource {
 		};
 	}
 
-	// Two answers for the same file are not the same resource: each counts its own bytes.
-	@Override
-	public boolean equals(Object other) {
-		return this == other;
-	}
-
-	@Override
-	public int hashCode() {
-		return System.identityHashCode(this);
-	}
-
 }

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 /**
  * With {@code download.max-downloads: 2}, no mix of requests gets the file more than twice per
@@ -121,6 +122,17 @@ class DownloadLimitBypassTests {
 
 		assertThat(wholeFiles(answers)).as("whole files served to 10 simultaneous downloads").isEqualTo(2);
 		assertThat(answers).filteredOn(answer -> answer.getStatus() == 403).hasSize(8);
+	}
+
+	@Test
+	void headRequestsSendNoFileAndCountNothing() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			MockHttpServletResponse head = mvc.perform(head(link)).andReturn().getResponse();
+			assertThat(head.getStatus()).isEqualTo(200);
+			assertThat(head.getContentAsByteArray()).isEmpty();
+		}
+
+		assertThat(wholeFiles(List.of(download(null), download(null)))).isEqualTo(2);
 	}
 
 	@Test
