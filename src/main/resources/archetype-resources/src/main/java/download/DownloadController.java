@@ -128,6 +128,7 @@ class DownloadController {
 			if (!allowance.claim(session, claimed)) {
 				throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", allowance.max(session));
 			}
+			// Runs when the request is over: the answer written, or broken off.
 			RequestContextHolder.currentRequestAttributes()
 				.registerDestructionCallback(DownloadAllowance.class.getName(),
 						() -> allowance.settle(session, claimed, file.bytesRead()), RequestAttributes.SCOPE_REQUEST);
