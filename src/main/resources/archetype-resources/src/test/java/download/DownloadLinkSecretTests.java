@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreApplication;
 import ${package}.stripe.StripeSettings;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * DOWNLOAD_LINK_SECRET: with it, a link e-mailed before a restart still works after it; without
  * it, links die at each restart, so a store with live keys does not start.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class DownloadLinkSecretTests {
 
 	static final DownloadSettings WITH_SECRET = new DownloadSettings(Path.of("downloads/my-download.txt"),
