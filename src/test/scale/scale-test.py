@@ -129,7 +129,11 @@ class Run:
         process = self.processes.pop(name, None)
         if process and process.poll() is None:
             os.killpg(process.pid, sig)
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a graceful stop on a busy machine: stop it at once
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=30)
 
     def stop_all(self):
         for name in list(self.processes):
