@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,10 @@ public class StoreAddress {
 		String secretKey = stripe.secretKey();
 		if (baseUrl == null && secretKey != null && (secretKey.startsWith("sk_live_") || secretKey.startsWith("rk_live_"))) {
 			// Live payments with links to localhost: every buyer would be sent back to their own machine.
-			throw new IllegalStateException("store.base-url is not set: with live keys, set it to "
-					+ "the store's public address, such as https://shop.example.com. Stripe sends buyers back there "
-					+ "and the e-mails link to it.");
+			// Spring Boot explains this exception at start-up as it explains its own settings' errors.
+			throw new InvalidConfigurationPropertyValueException("store.base-url", null, "it is not set, and live "
+					+ "keys need it: set it to the store's public address, such as https://shop.example.com, where "
+					+ "Stripe sends buyers back and the e-mails link to");
 		}
 	}
 
