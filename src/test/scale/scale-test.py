@@ -15,6 +15,10 @@ and the ports changed to these. Then, printing figures as it goes:
   redis       Redis stopped mid-run and started again: no purchase lost, no shopper error;
   kill        one instance killed mid-run: nginx routes around it, nothing lost.
 
+Every checkout also sends X-Forwarded-Host and X-Forwarded-Port of its own, which must not reach
+the return_url Stripe is given (store.base-url, https://<the site's server_name>), and a request
+for another host name must get no answer from nginx.
+
 It stops everything it started, exits 1 on any failure, and prints one line of key=value figures last.
 """
 import argparse
@@ -39,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 WEBHOOK_SECRET = 'whsec_placeholder_for_the_scale_test'
 POST_PURCHASE = re.compile(r'Purchase (cs_test_[A-Za-z0-9]+): ')
+SITE_HOST = 'shop.example.com'  # the site's server_name, read from store.conf in main()
 
 
 def free_port():
@@ -61,9 +66,10 @@ def wait_for(port, path='/actuator/health/readiness', seconds=60):
 
 
 def request(port, method, path, body=None, headers=None, source='127.0.0.1'):
+    """One request, for the site's host name: nginx answers no other (the instances take any)."""
     connection = http.client.HTTPConnection('127.0.0.1', port, timeout=20, source_address=(source, 0))
     try:
-        connection.request(method, path, body=body, headers=headers or {})
+        connection.request(method, path, body=body, headers={'Host': SITE_HOST} | (headers or {}))
         response = connection.getresponse()
         return response.status, response.getheaders(), response.read()
     finally:
@@ -95,9 +101,11 @@ class Shopper:
         if status != 200:
             return status, None
         token = json.loads(data)
+        # Headers a client may send to choose the host of the links the store e-mails: in vain.
         status, data = self.send('POST', '/checkout', json.dumps({'itemId': item_id, 'quantity': 1}),
                                  {'Content-Type': 'application/json', 'Accept': 'application/json',
-                                  token['headerName']: token['token']})
+                                  token['headerName']: token['token'], 'X-Forwarded-Host': 'evil.test',
+                                  'X-Forwarded-Port': '666'})
         if status != 200:
             return status, None
         return status, json.loads(data)['clientSecret'].split('_secret_')[0]
@@ -121,7 +129,11 @@ class Run:
         process = self.processes.pop(name, None)
         if process and process.poll() is None:
             os.killpg(process.pid, sig)
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a graceful stop on a busy machine: stop it at once
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=30)
 
     def stop_all(self):
         for name in list(self.processes):
@@ -172,8 +184,9 @@ def nginx_site(store, upstream_ports, port):
     servers = '\n'.join(f'{first.group(1)}server 127.0.0.1:{p}{first.group(2)};' for p in upstream_ports)
     text = text[:first.start()] + servers + text[first.end():]
     text = re.sub(r'^\s*server\s*\{[^{}]*return 301[^{}]*\}', '', text, flags=re.M)  # the HTTP->HTTPS one
-    text = re.sub(r'^\s*listen\s+\[::\][^;]*;', '', text, flags=re.M)
-    text = re.sub(r'^(\s*)listen\s+443[^;]*;', rf'\g<1>listen 127.0.0.1:{port};', text, flags=re.M)
+    text = re.sub(r'^\s*listen\s+(\[::\]|80\b)[^;]*;', '', text, flags=re.M)
+    # The server refusing other host names stays the default one.
+    text = re.sub(r'^(\s*)listen\s+443[^;]*?( default_server)?;', rf'\g<1>listen 127.0.0.1:{port}\g<2>;', text, flags=re.M)
     return re.sub(r'^\s*ssl_\w+[^;]*;', '', text, flags=re.M)
 
 
@@ -193,6 +206,9 @@ def main():
     item_id = setting(yml, r'^    - id: (\S+)', 'item')
     limit = int(setting(yml, r'^  checkout-per-client:\n    attempts: (\d+)', '10'))
     redis = 'spring-boot-starter-data-redis' in (store / 'pom.xml').read_text()
+    global SITE_HOST
+    SITE_HOST = setting((store / 'deploy/nginx/store.conf').read_text(), r'^\s*server_name\s+([^_\s;]+);', SITE_HOST)
+    base_url = f'https://{SITE_HOST}'
     run = Run(store)
     failures = []
     figures = {}
@@ -212,7 +228,7 @@ def main():
         for n, port in enumerate(ports):
             run.start(f'store-{n}', ['java', '-Xmx128m', '-XX:+UseSerialGC', '-jar', jars[0],
                                      f'--server.port={port}', f'--stripe.api-base=http://127.0.0.1:{stripe_port}',
-                                     '--server.forward-headers-strategy=native',
+                                     '--server.forward-headers-strategy=native', f'--store.base-url={base_url}',
                                      # The shoppers are many addresses, but all at once: the store-wide
                                      # ceiling would turn them away (it has its own tests).
                                      '--rate-limits.checkout-all-clients.attempts=1000000',
@@ -245,7 +261,8 @@ def main():
             session = json.loads(paid)
             receipt_port = nginx_port if via_nginx_only else ports[i % len(ports)]
             webhook_port = nginx_port if via_nginx_only else ports[(i + 1) % len(ports)]
-            outcome = {'checkout': status, 'id': session_id, 'retried': retried}
+            outcome = {'checkout': status, 'id': session_id, 'retried': retried,
+                       'return_url': session.get('return_url')}
             webhook = threading.Thread(target=lambda: outcome.update(webhook=deliver(webhook_port, session)))
             webhook.start()
             receipt, _ = Shopper(receipt_port, shopper.address).send('GET', f'/receipt/{session_id}')
@@ -271,7 +288,8 @@ def main():
             counts = fulfilled()
             ids = [o['id'] for o in outcomes if 'id' in o]
             errors = [o for o in outcomes if o.get('checkout') != 200 or o.get('receipt') != 200
-                      or o.get('webhook') not in (200, 204)]
+                      or o.get('webhook') not in (200, 204)
+                      or o.get('return_url') != f'{base_url}/receipt/{{CHECKOUT_SESSION_ID}}']
             lost = [i for i in ids if counts.get(i, 0) == 0]
             twice = [i for i in ids if counts.get(i, 0) > 1]
             retried = sum(o.get('retried', 0) for o in outcomes)
@@ -284,6 +302,13 @@ def main():
                 failures.append(f'{name}: {len(lost)} lost, {len(errors)} errors (first: {errors[:1]})')
             if exactly_once and twice:
                 failures.append(f'{name}: {len(twice)} paid sessions reached postPurchase more than once')
+
+        # 0. Another host name: nginx closes the connection without an answer (444).
+        foreign = Shopper(nginx_port, '127.0.0.1').send('GET', '/', headers={'Host': 'evil.test'})[0]
+        figures['other_host_answered'] = int(foreign != 'no answer')
+        print(f'other host name: {"no answer" if foreign == "no answer" else foreign}', flush=True)
+        if foreign != 'no answer':
+            failures.append(f'nginx answered a request for another host name: {foreign}')
 
         # 1. Many purchases, receipt and webhook on different instances at the same moment.
         t = time.time()

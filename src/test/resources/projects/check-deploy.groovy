@@ -27,6 +27,12 @@ if (systemdAnalyze == null) {
 
 def site = new File(projectDir, 'deploy/nginx/store.conf')
 assert site.isFile() : 'the store has no deploy/nginx/store.conf'
+def siteText = site.getText('UTF-8')
+// Only its own host name reaches the store, with the forwarded headers this site sets.
+assert siteText =~ /(?s)server \{\s*listen 80 default_server;.*?listen 443 ssl default_server;.*?return 444;\s*\}/ :
+        'the site has no default server refusing other host names (444)'
+assert siteText.contains('proxy_set_header X-Forwarded-Host $host;') && siteText.contains('proxy_set_header X-Forwarded-Port $server_port;') :
+        'the site passes the client\'s X-Forwarded-Host or X-Forwarded-Port on instead of setting them'
 def nginx = find('nginx')
 def openssl = find('openssl')
 if (nginx == null || openssl == null) {
