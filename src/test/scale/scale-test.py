@@ -52,7 +52,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for(port, path='/actuator/health/readiness', seconds=60):
+def wait_for(port, path='/actuator/health/readiness', seconds=180):
+    # Generous: an instance starts in seconds on a quiet machine, but a busy 2-core one took over 60.
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:

@@ -83,6 +83,14 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
+	/** Where Stripe sends the buyer back to, as another store (or this one on an old address) set it. */
+	public void updateReturnUrl(String sessionId, String returnUrl) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			session.put("return_url", returnUrl);
+		}
+	}
+
 	/** Applies a promotion code; answers Stripe.js's error message, or null when it applied. */
 	public String applyPromotionCode(String sessionId, String code) {
 		if (!PROMOTION_CODE.equals(code)) {
