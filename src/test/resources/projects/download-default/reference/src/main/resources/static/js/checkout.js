@@ -49,10 +49,22 @@ async function openCheckout() {
   });
   // Stripe recomputes the totals (a promotion code, tax for the address given): show its figures.
   checkout.on('change', showTotals);
+  // The SDK's actions (confirm, updateEmail...). The page shows the session's total before
+  // anything is confirmed: Stripe.js refuses to confirm otherwise.
+  const ready = checkout.loadActions().then((loaded) => {
+    if (loaded.type === 'success') {
+      actions = loaded.actions;
+      showTotals(actions.getSession());
+    }
+    return loaded;
+  });
 
   // Apple Pay, Google Pay, Link: each wallet the buyer's browser offers, and the seller enabled.
+  // Its buttons show as soon as Stripe has them, so a buyer can pay with one before the actions
+  // have loaded: the payment waits for them.
   const wallets = checkout.createExpressCheckoutElement();
-  wallets.on('confirm', (event) => confirm({ expressCheckoutConfirmEvent: event }));
+  wallets.on('confirm', (event) => payWithWallet(event, ready));
+  document.getElementById('express-checkout').hidden = false;
   wallets.mount('#express-checkout');
   if (answer.billingAddress) {
     // Stripe Tax needs to know where the buyer is.
@@ -61,12 +73,10 @@ async function openCheckout() {
   // Cards, and every other method the seller enabled in the Dashboard, redirecting ones included.
   checkout.createPaymentElement().mount('#payment-element');
 
-  const loaded = await checkout.loadActions();
+  const loaded = await ready;
   if (loaded.type === 'error') {
     return fail(loaded.error.message);
   }
-  actions = loaded.actions;
-  showTotals(actions.getSession());
   document.getElementById('promotion-code-row').hidden = !answer.promotionCodes;
   document.getElementById('buy').hidden = true;
   if (quantity) {
@@ -101,6 +111,22 @@ async function confirm(options) {
   const result = await actions.confirm(options);
   if (result.type === 'error') {
     fail(result.error.message);
+  }
+  return result;
+}
+
+// A wallet's payment. The wallet's own sheet stays open until the page says how it went: the
+// receipt page when it went through, event.paymentFailed() when it did not (without it the sheet
+// keeps waiting, then shows an error of its own).
+async function payWithWallet(event, ready) {
+  const loaded = await ready;
+  if (loaded.type === 'error') {
+    event.paymentFailed({ reason: 'fail' });
+    return;
+  }
+  const result = await confirm({ expressCheckoutConfirmEvent: event });
+  if (result.type === 'error') {
+    event.paymentFailed({ reason: 'fail', message: result.error.message });
   }
 }
 

@@ -3,10 +3,26 @@
 // checkout.js uses, with the names and result shapes of Stripe's published types
 // (stripe/stripe-js, types/stripe-js/checkout.d.ts), and enforces what Stripe.js enforces:
 // initCheckout is gone (dahlia), confirm() throws unless the page read the session's total.
+// The wallet (Express Checkout Element) works as Stripe's does: its button shows as soon as it is
+// mounted, which can be before loadActions() resolves (a test holds the actions back with
+// fakeStripe.holdActions(), as a slow network would, and lets them go with releaseActions()), and
+// its confirm event (elements/express-checkout.d.ts, StripeExpressCheckoutElementConfirmEvent)
+// leaves the wallet's sheet open, "Processing", until the page leaves for the receipt or calls the
+// event's paymentFailed().
 // What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) through
 // /test/stripe (FakeStripeJsBackend). What the page did is recorded in window.fakeStripe, and the
 // methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
-window.fakeStripe = { publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false };
+window.fakeStripe = {
+  publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false,
+  actionsHeld: null, walletDeclines: false, walletFailures: [],
+  holdActions() {
+    this.actionsHeld = new Promise((resolve) => { this.releaseActions = resolve; });
+  },
+  releaseActions() {},
+};
+
+// The payment method behind each wallet confirm event: Stripe.js knows it, the page does not.
+const walletMethods = new WeakMap();
 
 window.Stripe = function (publishableKey, options) {
   window.fakeStripe.publishableKey = publishableKey;
@@ -58,7 +74,10 @@ function checkoutElementsSdk(options) {
       if (!wallet && !session.email) {
         return { type: 'error', error: { code: null, message: 'Enter your email address.' } };
       }
-      const method = wallet ? 'wallet' : document.getElementById('fake-payment-method').value;
+      const method = wallet ? walletMethods.get(wallet) : document.getElementById('fake-payment-method').value;
+      if (wallet && !method) {
+        throw new Error('IntegrationError: expressCheckoutConfirmEvent is not an event of this Express Checkout Element');
+      }
       const confirmed = JSON.parse(sessionStorage.getItem('fakeStripe.confirmed') || '[]');
       sessionStorage.setItem('fakeStripe.confirmed', JSON.stringify(confirmed.concat(method)));
       if (method === 'card_3ds') {
@@ -83,6 +102,7 @@ function checkoutElementsSdk(options) {
     },
     loadActions: async () => {
       await loading;
+      await window.fakeStripe.actionsHeld;
       return { type: 'success', actions };
     },
     createPaymentElement: () => element('payment', drawPaymentMethods),
@@ -166,13 +186,34 @@ function drawPaymentMethods(container) {
   container.append(label, choice);
 }
 
+// The wallet's button. A click opens the wallet's sheet and, the buyer having authorized at once,
+// fires the confirm event. The wallet's card pays, or is declined once a test sets
+// fakeStripe.walletDeclines.
 function drawWallet(container, listeners) {
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'fake-wallet';
   button.textContent = 'Pay with a wallet (test stand-in)';
-  button.addEventListener('click', () => listeners.confirm({ elementType: 'expressCheckout', expressPaymentType: 'google_pay' }));
+  button.addEventListener('click', () => listeners.confirm(
+    walletConfirmEvent(window.fakeStripe.walletDeclines ? 'wallet_declined' : 'wallet')));
   container.appendChild(button);
+}
+
+function walletConfirmEvent(method) {
+  const sheet = document.getElementById('fake-wallet-sheet') || document.createElement('div');
+  sheet.id = 'fake-wallet-sheet';
+  sheet.textContent = 'Wallet: Processing\u2026';
+  document.body.appendChild(sheet);
+  const event = {
+    elementType: 'expressCheckout',
+    expressPaymentType: 'google_pay',
+    paymentFailed(payload) {
+      window.fakeStripe.walletFailures.push(payload || {});
+      sheet.textContent = 'Wallet: Payment not completed' + (payload && payload.message ? ': ' + payload.message : '');
+    },
+  };
+  walletMethods.set(event, method);
+  return event;
 }
 
 function drawAddress(container) {

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"stripe.webhook-secret=" + NoSecretInLogsOrPagesTests.WEBHOOK_SECRET, "stripe.max-network-retries=0",
 		// Read by the download variant only; elsewhere it is an unused property.
 		"download.link-secret=" + NoSecretInLogsOrPagesTests.DOWNLOAD_SECRET })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class NoSecretInLogsOrPagesTests {
 
 	static final String SECRET_KEY = "sk_test_NOTAREALKEY_canary_secret_key";

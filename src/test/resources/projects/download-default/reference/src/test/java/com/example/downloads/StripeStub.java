@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.example.downloads.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -228,6 +229,42 @@ public final class StripeStub {
 	public static String error(String type, String code, String message) {
 		ObjectNode error = json.createObjectNode().put("type", type).put("code", code).put("message", message);
 		return json.createObjectNode().set("error", error).toString();
+	}
+
+	/**
+	 * Stripe's answer to a restricted key (rk_) without the permission a call needs: HTTP 403
+	 * with Stripe's error object (stripe-node 22.4.0, StripeRawError: a type and a message; a 403
+	 * is a permission error whatever the type, and Stripe's guide to restricted keys calls it an
+	 * invalid request error), whose message names the permission as Stripe's does. The key in it is
+	 * masked, as Stripe masks it.
+	 */
+	public static ResponseDefinitionBuilder permissionError(String permission) {
+		ObjectNode error = json.createObjectNode()
+			.put("type", "invalid_request_error")
+			.put("message", "The provided key 'rk_test_***********************ests' does not have the required "
+					+ "permissions for this endpoint on account 'acct_1TestAccount0000'. Having the '" + permission
+					+ "' permission would allow this request to continue.");
+		return aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("Request-Id", "req_" + newSessionId().substring("cs_test_".length(), "cs_test_".length() + 14))
+			.withBody(json.createObjectNode().set("error", error).toString());
+	}
+
+	/**
+	 * A thin event, as an event destination set to send "thin" payloads delivers it (stripe-node
+	 * 22.4.0, V2.Core.EventNotification): the event's id, type and the object it is about, no
+	 * object itself.
+	 */
+	public static String thinEvent(String type, String relatedObjectId, String relatedObjectType, String url) {
+		ObjectNode event = json.createObjectNode()
+			.put("id", "evt_test_" + newSessionId().substring("cs_test_".length(), "cs_test_".length() + 24))
+			.put("object", "v2.core.event")
+			.put("type", type)
+			.put("created", "2026-08-01T12:00:00.000Z")
+			.put("livemode", false);
+		event.set("related_object",
+				json.createObjectNode().put("id", relatedObjectId).put("type", relatedObjectType).put("url", url));
+		return event.toString();
 	}
 
 	public static void willCreateSession(WireMockServer server, String sessionJson) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * (a discount, a sold-out check, saving the order), prove it here first: these run in
  * milliseconds.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PurchaseHooksTests {
 
 	final PurchaseHooks hooks = new PurchaseHooks();

@@ -34,7 +34,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * {@code card} succeeds, {@code card_3ds} succeeds after 3-D Secure, {@code card_declined} is
  * declined (the session stays open for another try), {@code ideal} succeeds after the bank's
  * page, {@code sepa_debit} stays processing until {@link #clearDelayedPayment}, and
- * {@code wallet} is the Express Checkout Element's. The promotion code {@code FALL20} takes the
+ * {@code wallet} is the Express Checkout Element's ({@code wallet_declined} a wallet whose card is
+ * declined). The promotion code {@code FALL20} takes the
  * coupon fixture's percentage off.
  *
  * <p>{@link StoreTest}'s WireMock server has it as an extension, for the stubs that name it
@@ -82,6 +83,14 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
+	/** Where Stripe sends the buyer back to, as another store (or this one on an old address) set it. */
+	public void updateReturnUrl(String sessionId, String returnUrl) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			session.put("return_url", returnUrl);
+		}
+	}
+
 	/** Applies a promotion code; answers Stripe.js's error message, or null when it applied. */
 	public String applyPromotionCode(String sessionId, String code) {
 		if (!PROMOTION_CODE.equals(code)) {
@@ -111,7 +120,7 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 			if (!"open".equals(session.get("status").asString())) {
 				return json.createObjectNode().put("error", "This Checkout Session is no longer open.");
 			}
-			if ("card_declined".equals(method)) {
+			if ("card_declined".equals(method) || "wallet_declined".equals(method)) {
 				return json.createObjectNode().put("error", "Your card was declined.");
 			}
 			long total = session.get("amount_total").asLong();

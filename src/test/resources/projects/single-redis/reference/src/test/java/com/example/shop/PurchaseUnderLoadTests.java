@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * postPurchase exactly once, and no shopper (nor Stripe) may get an error.
  */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PurchaseUnderLoadTests {
 
 	static final int SHOPPERS = 300;

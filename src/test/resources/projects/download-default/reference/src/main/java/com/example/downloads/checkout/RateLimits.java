@@ -13,14 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * How often visitors may make the store call Stripe, bound from {@code rate-limits.*}. Card
  * testers open checkouts by the hundred to try stolen cards; a real shopper needs a few.
  *
- * @param checkoutPerClient checkouts one address may open
- * @param checkoutAllClients checkouts all addresses together may open: the ceiling when testers
- * spread over many addresses, before Stripe starts blocking the account
- * @param receiptsPerClient receipt pages one address may open: each can cost a call to Stripe
- * @param licenceChecksPerClient licence keys one address may check ({@code POST /licences/verify})
- * @param lostLinksPerClient "Lost your link?" requests one address may send: each asks Stripe
- * @param lostLinksPerAddress "Lost your link?" requests for one e-mail address, from anywhere:
- * each can send that address an e-mail
+ * @param checkoutPerClient Checkouts one client address may open (POST /checkout).
+ * @param checkoutAllClients Checkouts all addresses together may open: the ceiling when testers
+ * spread over many addresses, before Stripe starts blocking the account.
+ * @param receiptsPerClient Receipt pages one address may open: each can cost a call to Stripe.
+ * @param licenceChecksPerClient Licence keys one address may check (POST /licences/verify).
+ * @param lostLinksPerClient "Lost your link?" requests one address may send: each asks Stripe.
+ * @param lostLinksPerAddress "Lost your link?" requests for one e-mail address, from anywhere: each
+ * can send that address an e-mail.
  */
 @ConfigurationProperties("rate-limits")
 @Validated
@@ -39,7 +39,14 @@ public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAl
 		lostLinksPerAddress = lostLinksPerAddress == null ? new Limit(3, Duration.ofHours(1)) : lostLinksPerAddress;
 	}
 
-	/** {@code attempts} per {@code per}, refilled gradually over that time. */
+	/**
+	 * {@code attempts} per {@code per}, refilled gradually over that time.
+	 *
+	 * @param attempts How many requests the limit lets through in each period; over it, the visitor
+	 * gets 429 "Too many..." with a Retry-After.
+	 * @param per The period the attempts are counted over, such as 10m or 1h: they come back
+	 * gradually over it.
+	 */
 	public record Limit(@Min(1) long attempts, @NotNull Duration per) {
 
 		public Limit {

@@ -1,5 +1,6 @@
 package com.example.downloads.download;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -13,10 +14,10 @@ import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -29,6 +30,8 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,7 +39,9 @@ import org.springframework.web.servlet.ModelAndView;
  * paid, is for this item and was neither refunded (in full or in part) nor disputed: Stripe is the
  * record of who bought what. What Stripe said is reused for a few seconds ({@link RecentSessions}),
  * so a link opened in a loop cannot use up the account's rate limit.
- * Range requests work (Spring answers them for a Resource), so big downloads can resume.
+ * Range requests work (Spring answers them for a Resource), so big downloads can resume; with
+ * {@code download.max-downloads} they count against the purchase's downloads
+ * ({@link DownloadAllowance}).
  */
 @Controller
 class DownloadController {
@@ -58,25 +63,25 @@ class DownloadController {
 
 	private final StripeSettings stripeSettings;
 
-	private final DownloadCount count;
+	private final DownloadAllowance allowance;
 
 	private final MessageSourceAccessor messages;
 
 	DownloadController(DownloadLinks links, DownloadSettings settings, RecentSessions sessions,
-			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadCount count,
+			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadAllowance allowance,
 			MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
-		this.count = count;
+		this.allowance = allowance;
 		this.messages = messages;
 	}
 
 	@GetMapping("/download/{token}")
-	ResponseEntity<Resource> download(@PathVariable String token,
-			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws StripeException {
+	ResponseEntity<Resource> download(@PathVariable String token, @RequestHeader HttpHeaders request,
+			HttpMethod method) throws StripeException, IOException {
 		DownloadLink link = links.read(token)
 			.orElseThrow(() -> refusal(HttpStatus.FORBIDDEN, "download.invalidLink"));
 		if (link.expired()) {
@@ -93,10 +98,7 @@ class DownloadController {
 		}
 		switch (PaymentState.of(session)) {
 			case PAID -> {
-				if (count.limited()) {
-					countTheDownload(session, range);
-				}
-				return file();
+				return file(session, request, method);
 			}
 			case REFUNDED -> throw refusal(HttpStatus.FORBIDDEN, "download.refunded");
 			case DISPUTED -> throw refusal(HttpStatus.FORBIDDEN, "download.disputed");
@@ -107,25 +109,31 @@ class DownloadController {
 	}
 
 	/**
-	 * Counts a download that starts at the first byte; the rest of a download that was cut off
-	 * (a range further on) resumes it and is not counted again.
+	 * The file, or the ranges asked for (Spring answers the Range header). With
+	 * download.max-downloads, the bytes it will send are claimed first, and what it did not send is
+	 * given back once the answer ends (a connection that broke off).
 	 */
-	private void countTheDownload(Session session, String range) {
-		if (count.left(session) == 0) {
-			throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", count.max());
-		}
-		if (range == null || range.replace(" ", "").startsWith("bytes=0-")) {
-			count.countOne(session);
-		}
-	}
-
-	private ResponseEntity<Resource> file() {
-		FileSystemResource file = new FileSystemResource(settings.file());
-		return ResponseEntity.ok()
+	private ResponseEntity<Resource> file(Session session, HttpHeaders request, HttpMethod method) throws IOException {
+		ServedFile file = new ServedFile(settings.file());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.getFilename(), StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaTypeFactory.getMediaType(file).orElse(MediaType.APPLICATION_OCTET_STREAM))
-			.body(file);
+			.contentType(MediaTypeFactory.getMediaType(file).orElse(MediaType.APPLICATION_OCTET_STREAM));
+		if (HttpMethod.HEAD.equals(method)) {
+			// The headers only: nothing is sent, nothing is counted.
+			return answer.contentLength(file.contentLength()).build();
+		}
+		if (allowance.limited()) {
+			long claimed = file.bytesAsked(request);
+			if (!allowance.claim(session, claimed)) {
+				throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", allowance.max(session));
+			}
+			// Runs when the request is over: the answer written, or broken off.
+			RequestContextHolder.currentRequestAttributes()
+				.registerDestructionCallback(DownloadAllowance.class.getName(),
+						() -> allowance.settle(session, claimed, file.bytesRead()), RequestAttributes.SCOPE_REQUEST);
+		}
+		return answer.body(file);
 	}
 
 	/** A refusal whose words are messages.properties' {@code code}. */

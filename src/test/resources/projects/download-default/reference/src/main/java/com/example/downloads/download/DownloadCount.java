@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * How many times a purchase has downloaded the file, when {@code download.max-downloads} limits
- * it. The count lives where the purchase does, in its Checkout Session's metadata at Stripe
- * ({@code downloads}), so it needs no database and every instance sees it. It is approximate: two
- * downloads started at the same moment can both read the same count, and each writes it plus one.
+ * The whole downloads of a purchase on record at Stripe, in its Checkout Session's metadata
+ * ({@code downloads}): the count outlives a restart of the store (and reaches the other instances
+ * of one without Redis) with no database. {@link DownloadAllowance} keeps the exact count, in
+ * bytes, and writes here each time it passes one more whole file: a few calls per purchase at
+ * most. The seller gives a purchase more downloads with {@code extra_downloads}, which the store
+ * only reads.
  */
 @Component
 class DownloadCount {
@@ -23,57 +25,53 @@ class DownloadCount {
 
 	static final String DOWNLOADS = "downloads";
 
-	private final DownloadSettings settings;
+	// Set by the seller, never by the store: downloads this purchase gets on top of max-downloads.
+	static final String EXTRA_DOWNLOADS = "extra_downloads";
 
 	private final StripeClient stripe;
 
 	private final RecentSessions sessions;
 
-	DownloadCount(DownloadSettings settings, StripeClient stripe, RecentSessions sessions) {
-		this.settings = settings;
+	DownloadCount(StripeClient stripe, RecentSessions sessions) {
 		this.stripe = stripe;
 		this.sessions = sessions;
 	}
 
-	boolean limited() {
-		return settings.maxDownloads() > 0;
+	/** The whole downloads Stripe has on record for the purchase. */
+	int recorded(Session session) {
+		return number(session, DOWNLOADS);
 	}
 
-	int max() {
-		return settings.maxDownloads();
-	}
-
-	/** The downloads left to a purchase; only meaningful when {@link #limited()}. */
-	int left(Session session) {
-		return Math.max(0, settings.maxDownloads() - used(session));
+	/** The downloads the seller gave the purchase on top of download.max-downloads. */
+	int extra(Session session) {
+		return number(session, EXTRA_DOWNLOADS);
 	}
 
 	/**
-	 * Counts one download of the file at Stripe, and forgets the session here so that the next
-	 * request reads the new count. The buyer has paid: if Stripe cannot be told, the file is served
-	 * all the same, uncounted.
+	 * Records the whole downloads at Stripe, and forgets the session here so that the next request
+	 * reads the new count. The buyer has paid: if Stripe cannot be told, the count stays in the
+	 * store's memory (or Redis) only.
 	 */
-	void countOne(Session session) {
+	void record(Session session, long downloads) {
 		try {
 			stripe.v1()
 				.checkout()
 				.sessions()
-				.update(session.getId(), SessionUpdateParams.builder()
-					.putMetadata(DOWNLOADS, Integer.toString(used(session) + 1))
-					.build());
+				.update(session.getId(),
+						SessionUpdateParams.builder().putMetadata(DOWNLOADS, Long.toString(downloads)).build());
 		}
 		catch (StripeException ex) {
-			log.warn("Could not count a download of {} at Stripe: HTTP {} {}; served uncounted", session.getId(),
-					ex.getStatusCode(), ex.getCode());
+			log.warn("Could not record the downloads of {} at Stripe: HTTP {} {}", session.getId(), ex.getStatusCode(),
+					ex.getCode());
 		}
 		finally {
 			sessions.forget(session.getId());
 		}
 	}
 
-	private static int used(Session session) {
-		String count = session.getMetadata() == null ? null : session.getMetadata().get(DOWNLOADS);
-		return count != null && count.matches("[0-9]{1,9}") ? Integer.parseInt(count) : 0;
+	private static int number(Session session, String key) {
+		String number = session.getMetadata() == null ? null : session.getMetadata().get(key);
+		return number != null && number.matches("[0-9]{1,6}") ? Integer.parseInt(number) : 0;
 	}
 
 }

@@ -11,15 +11,19 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.example.downloads.stripe.StripeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.stereotype.Component;
 
 /**
  * Signed, expiring download links: {@code /download/<payload>.<signature>}, where the payload
  * names the Checkout Session, the item and the expiry, and the signature is an HMAC-SHA256 of it
- * keyed with DOWNLOAD_LINK_SECRET. Nothing in a link names a file.
+ * keyed with DOWNLOAD_LINK_SECRET. Nothing in a link names a file. Without the secret, links are
+ * signed with a random one and die at the next restart: the store then does not start with live
+ * Stripe keys.
  */
 @Component
 class DownloadLinks {
@@ -34,17 +38,27 @@ class DownloadLinks {
 
 	private final SecretKeySpec key;
 
-	DownloadLinks(DownloadSettings settings) {
+	DownloadLinks(DownloadSettings settings, StripeSettings stripe) {
 		this.settings = settings;
 		byte[] secret;
 		if (settings.linkSecret() != null) {
 			secret = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
 		}
+		else if (stripe.secretKey() != null && stripe.secretKey().contains("_live_")) {
+			// Taking real money: a buyer's e-mailed link must outlive the next restart.
+			// Spring Boot reports it at start-up as a setting to fix, without a stack trace.
+			throw new InvalidConfigurationPropertyValueException("download.link-secret", "",
+					"DOWNLOAD_LINK_SECRET is not set, and the Stripe keys are live: download links would be signed "
+							+ "with a random secret, and every link given out, in buyers' e-mails too, would stop working "
+							+ "when the store restarts. Set it to a long random value (openssl rand -base64 32), the same "
+							+ "on every instance, and keep it.");
+		}
 		else {
 			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			log.warn("DOWNLOAD_LINK_SECRET is not set: download links are signed with a random secret, so they "
-					+ "stop working when the store restarts and differ between instances. Set it to a long random value.");
+			log.warn("DOWNLOAD_LINK_SECRET is not set: download links are signed with a random secret, so the links "
+					+ "given out (on receipts and in e-mails) stop working when the store restarts, and differ between "
+					+ "instances. Set it to a long random value; with live keys the store does not start without it.");
 		}
 		this.key = new SecretKeySpec(secret, ALGORITHM);
 	}
@@ -67,7 +81,11 @@ class DownloadLinks {
 				token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.empty();
 		}
-		String[] parts = payload.split("\\|");
+		// Signed, yet not what pathFor writes (another version of the store, a hand-made link): refused.
+		String[] parts = payload.split("\\|", -1);
+		if (parts.length != 3 || !parts[2].matches("[0-9]{1,12}")) {
+			return Optional.empty();
+		}
 		return Optional.of(new DownloadLink(parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2]))));
 	}
 

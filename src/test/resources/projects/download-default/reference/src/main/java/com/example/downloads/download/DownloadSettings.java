@@ -11,13 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The file this store sells and how it is delivered, bound from {@code download.*}. The store
  * refuses to start without the file: better than taking money for nothing.
  *
- * @param linkSecret signs download links (DOWNLOAD_LINK_SECRET); random at each start when unset
- * @param maxDownloads how many times one purchase may download the file; 0 for no limit
- * @param licenceKeys whether each purchase gets a licence key, shown on its receipt and e-mail
- * @param licenceSecret derives the licence keys (LICENCE_KEY_SECRET): required with licence keys,
- * as a key must keep working across restarts and instances
- * @param euWithdrawalWaiver whether the buyer must tick a box waiving the EU right of withdrawal
- * before paying
+ * @param file The file a buyer downloads: a path on this machine, relative to where the store
+ * starts. It is served only through signed links, never from the public static folder.
+ * @param linkLifetime How long a download link works. Opening the receipt again gives a fresh one.
+ * @param linkSecret Signs the download links. Set DOWNLOAD_LINK_SECRET to the same long random value
+ * on every instance; without it the store makes up one at each start, and links die when it
+ * restarts.
+ * @param maxDownloads How many times one purchase may download the file; 0 for as often as the buyer
+ * likes.
+ * @param licenceKeys Whether each purchase gets a licence key, shown on its receipt and e-mail, that
+ * apps check with POST /licences/verify.
+ * @param licenceSecret Derives the licence keys. Set LICENCE_KEY_SECRET to a long random value of its
+ * own, the same on every instance and never changed: required with licence keys, as a key must keep
+ * working across restarts and instances.
+ * @param euWithdrawalWaiver Whether the buyer must tick a box before paying, asking for the file at
+ * once and so waiving the EU right of withdrawal.
  */
 @ConfigurationProperties("download")
 public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,

@@ -3,6 +3,7 @@ package com.example.downloads.download;
 import com.example.downloads.Purchase;
 import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.stripe.RecentSessions;
+import com.stripe.model.checkout.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,13 +24,13 @@ class ReceiptDownloadLink implements WebMvcConfigurer {
 
 	private final DownloadLinks links;
 
-	private final DownloadCount count;
+	private final DownloadAllowance allowance;
 
 	private final RecentSessions sessions;
 
-	ReceiptDownloadLink(DownloadLinks links, DownloadCount count, RecentSessions sessions) {
+	ReceiptDownloadLink(DownloadLinks links, DownloadAllowance allowance, RecentSessions sessions) {
 		this.links = links;
-		this.count = count;
+		this.allowance = allowance;
 		this.sessions = sessions;
 	}
 
@@ -50,11 +51,12 @@ class ReceiptDownloadLink implements WebMvcConfigurer {
 	}
 
 	private void addTheLink(Purchase purchase, ModelAndView receipt) throws Exception {
-		if (count.limited()) {
+		if (allowance.limited()) {
 			// The receipt has just read the session: this is what Stripe said a moment ago.
-			int left = count.left(sessions.find(purchase.id()));
+			Session session = sessions.find(purchase.id());
+			long left = allowance.left(session);
 			receipt.addObject("downloadsLeft", left);
-			receipt.addObject("maxDownloads", count.max());
+			receipt.addObject("maxDownloads", allowance.max(session));
 			if (left == 0) {
 				return;
 			}

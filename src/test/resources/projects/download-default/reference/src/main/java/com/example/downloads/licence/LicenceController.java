@@ -7,6 +7,7 @@ import com.example.downloads.download.DownloadSettings;
 import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.stripe.RecentSessions;
+import com.example.downloads.stripe.StripeFailure;
 import com.example.downloads.stripe.StripeSettings;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -90,8 +91,7 @@ class LicenceController {
 		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
 			return ResponseEntity.ok(LicenceStatus.UNKNOWN);
 		}
-		log.warn("Could not check a licence with Stripe: HTTP {} {} (request {})", ex.getStatusCode(), ex.getCode(),
-				ex.getRequestId());
+		log.warn("Could not check a licence with Stripe: {}", StripeFailure.summary(ex));
 		return cannotTell();
 	}
 

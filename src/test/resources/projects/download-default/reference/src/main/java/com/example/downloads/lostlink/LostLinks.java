@@ -5,6 +5,7 @@ import java.util.List;
 import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.mail.LostLinkMail;
+import com.example.downloads.stripe.StripeFailure;
 import com.example.downloads.stripe.StripeSettings;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -70,8 +71,7 @@ class LostLinks {
 			mail.send(email, paid);
 		}
 		catch (StripeException ex) {
-			log.warn("Could not look up a lost-link request at Stripe: HTTP {} {} (request {}); no e-mail sent",
-					ex.getStatusCode(), ex.getCode(), ex.getRequestId());
+			log.warn("Could not look up a lost-link request at Stripe: {}; no e-mail sent", StripeFailure.summary(ex));
 		}
 		catch (RuntimeException ex) {
 			log.error("A lost-link request failed; no e-mail sent", ex);

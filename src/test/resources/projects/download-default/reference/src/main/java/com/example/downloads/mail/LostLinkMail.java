@@ -66,8 +66,7 @@ public class LostLinkMail {
 		List<Map<String, Object>> purchases = new ArrayList<>();
 		for (Session session : paidSessions) {
 			Purchase purchase = storeSessions.purchaseOf(session).orElseThrow();
-			String receiptUrl = session.getReturnUrl().replace("{CHECKOUT_SESSION_ID}", session.getId());
-			purchases.add(purchaseMail.model(purchase, session, receiptUrl));
+			purchases.add(purchaseMail.model(purchase, session));
 		}
 		return purchases;
 	}

@@ -31,7 +31,7 @@ class PageAddress implements WebMvcConfigurer {
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 					ModelAndView page) {
 				if (page != null && page.hasView() && !page.getViewName().startsWith("redirect:")) {
-					page.addObject("storeUrl", address.current());
+					page.addObject("storeUrl", address.baseUrl());
 					page.addObject("pageUrl", address.pageOf(request));
 				}
 			}

@@ -36,6 +36,8 @@ class StripeConfiguration {
 			.setConnectTimeout((int) settings.connectTimeout().toMillis())
 			.setReadTimeout((int) settings.readTimeout().toMillis())
 			.setMaxNetworkRetries(settings.maxNetworkRetries())
+			// stripe-java's client, which also logs why a call failed (ExplainingHttpClient).
+			.setHttpClient(new ExplainingHttpClient(settings.connectTimeout(), settings.readTimeout()))
 			.build();
 	}
 

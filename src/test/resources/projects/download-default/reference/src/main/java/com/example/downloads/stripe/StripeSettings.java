@@ -7,18 +7,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Stripe keys and connection settings, bound from {@code stripe.*}. {@code jsUrl} is where pages
- * load stripe.js from: always js.stripe.com in a real store (Stripe requires it); the browser
- * tests point it at a stand-in, since they run without the internet.
- * {@code paymentCacheTime} is how long a receipt or download reuses what Stripe said about a paid
- * purchase; {@code maxNetworkRetries} how often stripe-java tries a call again after a connection
- * failure, a timeout, a 409 or a 5xx answer, or when Stripe says to (with an idempotency key, so
- * Stripe carries the call out once). A shopper waits up to (1 + retries) x the read timeout.
- * The keys come from the environment (STRIPE_SECRET_KEY and friends, see application.yml):
- * never write a key into code or into a file you commit.
+ * Stripe keys and connection settings, bound from {@code stripe.*}. The keys come from the
+ * environment (STRIPE_SECRET_KEY and friends, see application.yml): never write a key into code or
+ * into a file you commit.
  *
  * <p>The keys are checked here rather than with Bean Validation, whose start-up report would print
  * the rejected value: a secret key in the log.
+ *
+ * @param publishableKey The publishable key (pk_test_... or pk_live_...), written into the pages
+ * for Stripe.js. Set STRIPE_PUBLISHABLE_KEY rather than this property.
+ * @param secretKey The secret key (sk_...) or a restricted key (rk_...) the store calls Stripe's
+ * API with. Set it through STRIPE_SECRET_KEY, never in a file you commit.
+ * @param webhookSecret The signing secret (whsec_...) of the webhook endpoint that sends Stripe's
+ * events to /stripe/webhook. Set STRIPE_WEBHOOK_SECRET.
+ * @param apiBase Where Stripe's API is: https://api.stripe.com in a real store; the tests point it
+ * at a stand-in.
+ * @param jsUrl Where pages load Stripe.js from: always js.stripe.com in a real store (Stripe
+ * requires it); the browser tests point it at a stand-in, since they run without the internet.
+ * @param connectTimeout How long a call to Stripe waits to connect.
+ * @param readTimeout How long a call to Stripe waits for its answer. A shopper waits at most
+ * (1 + max-network-retries) times this before "please try again".
+ * @param maxNetworkRetries How often stripe-java tries a call again (0 to 5) after a connection
+ * failure, a timeout, a 409 or a 5xx answer, or when Stripe says to, with an idempotency key so
+ * that Stripe carries the call out once.
+ * @param paymentCacheTime How long receipts and downloads reuse what Stripe said about a paid
+ * purchase (0s to 5m): a link reloaded in a loop costs one Stripe call in that time, and a refund
+ * shows within it.
  */
 @ConfigurationProperties("stripe")
 public record StripeSettings(

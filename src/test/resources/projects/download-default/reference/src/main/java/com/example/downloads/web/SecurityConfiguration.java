@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
+import com.example.downloads.checkout.CheckoutSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	/**
-	 * Exactly what stripe.js and the Payment Element need (Stripe's "Content Security Policy"
-	 * guide), and nothing else from outside this site.
+	 * Exactly what Stripe's guide (docs.stripe.com/security/guide#content-security-policy) lists for
+	 * Stripe.js and the Elements checkout.js mounts, the Express Checkout Element (its wallets run in
+	 * Stripe's frames) and the Payment Element, and nothing else from outside this site.
 	 */
 	static final String CONTENT_SECURITY_POLICY = String.join("; ",
 			"default-src 'self'",
@@ -37,10 +39,23 @@ class SecurityConfiguration {
 			"frame-ancestors 'none'");
 
 	/**
-	 * The policy for this catalog: item images on other https sites (a CDN, say) are allowed from
-	 * exactly those sites, and nothing else is.
+	 * Where the Address Element's address autocomplete loads from and talks to (Google Maps), which
+	 * Stripe's guide lists too. Allowed only in a store that mounts that Element (checkout.automatic-tax):
+	 * the Maps API answers JSONP, which an injected script could use where script-src allows it.
 	 */
-	static String contentSecurityPolicy(Catalog catalog) {
+	static final String ADDRESS_AUTOCOMPLETE = "https://maps.googleapis.com";
+
+	/**
+	 * The policy for this store: the Address Element's autocomplete where it is mounted, item images
+	 * on other https sites (a CDN, say) from exactly those sites, and nothing else.
+	 */
+	static String contentSecurityPolicy(Catalog catalog, CheckoutSettings checkout) {
+		String policy = CONTENT_SECURITY_POLICY;
+		if (checkout.automaticTax()) {
+			policy = policy.replace("script-src 'self' https://js.stripe.com https://*.js.stripe.com",
+					"script-src 'self' https://js.stripe.com https://*.js.stripe.com " + ADDRESS_AUTOCOMPLETE)
+				.replace("connect-src 'self' https://api.stripe.com", "connect-src 'self' https://api.stripe.com " + ADDRESS_AUTOCOMPLETE);
+		}
 		String imageSites = catalog.items()
 			.stream()
 			.map(Item::image)
@@ -49,12 +64,12 @@ class SecurityConfiguration {
 			.distinct()
 			.map(site -> " " + site)
 			.collect(Collectors.joining());
-		return CONTENT_SECURITY_POLICY.replace("img-src 'self' data: https://*.stripe.com",
+		return policy.replace("img-src 'self' data: https://*.stripe.com",
 				"img-src 'self' data: https://*.stripe.com" + imageSites);
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Catalog catalog) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Catalog catalog, CheckoutSettings checkout) {
 		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
@@ -62,7 +77,7 @@ class SecurityConfiguration {
 			// Apps check licence keys without a browser, and the check changes nothing.
 			.ignoringRequestMatchers("/stripe/webhook", "/licences/verify"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog)))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog, checkout)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}

@@ -2,6 +2,7 @@ package com.example.downloads.checkout;
 
 import com.example.downloads.Csrf;
 import com.example.downloads.FakeStripe;
+import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 @TestPropertySource(properties = { "rate-limits.checkout-per-client.attempts=3",
 		"rate-limits.checkout-per-client.per=10m" })
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimitTests {
 
 	@Autowired

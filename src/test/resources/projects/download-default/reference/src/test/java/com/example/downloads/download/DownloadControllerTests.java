@@ -1,12 +1,17 @@
 package com.example.downloads.download;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
@@ -293,6 +298,48 @@ class DownloadControllerTests {
 
 			assertRefusedSaying(answer, english(DownloadController.CHECK_LATER));
 			answer.andExpect(content().string(not(containsString("Stripe's end"))));
+		}
+
+	}
+
+	/**
+	 * Links signed with the store's secret whose expiry is missing or not a number: made by hand,
+	 * or by another version of the store. Refused like any link that is not valid.
+	 */
+	@Nested
+	@TestPropertySource(properties = "download.link-secret=" + SignedButMalformed.SECRET)
+	class SignedButMalformed {
+
+		static final String SECRET = "a-test-secret-for-links-signed-by-hand";
+
+		@Autowired
+		MockMvc mvc;
+
+		@Autowired
+		WireMockServer stripe;
+
+		String signed(String payload) throws Exception {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+			return "/download/" + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+					+ base64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+		}
+
+		@Test
+		void aLinkWithoutAnExpiryGetsTheRefusedPage() throws Exception {
+			assertRefusedSaying(mvc.perform(get(signed(id + "|" + item.id()))).andExpect(status().isForbidden()),
+					"not valid");
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+		@Test
+		void aLinkWhoseExpiryIsNotANumberGetsTheRefusedPage() throws Exception {
+			for (String expiry : new String[] { "tomorrow", "", "1e12", "-1", "99999999999999999999" }) {
+				assertRefusedSaying(mvc.perform(get(signed(id + "|" + item.id() + "|" + expiry)))
+					.andExpect(status().isForbidden()), "not valid");
+			}
+			stripe.verify(0, anyRequestedFor(anyUrl()));
 		}
 
 	}

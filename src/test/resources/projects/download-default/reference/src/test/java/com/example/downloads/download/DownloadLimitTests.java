@@ -28,8 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code download.max-downloads}: each download from the first byte is counted in the session's
- * metadata at Stripe, and a purchase that has used them all gets no more.
+ * {@code download.max-downloads}: each whole download is recorded in the session's metadata at
+ * Stripe, and a purchase that has used them all gets no more (DownloadLimitBypassTests: however it
+ * asks).
  */
 @StoreTest
 @TestPropertySource(properties = "download.max-downloads=2")
@@ -108,6 +109,20 @@ class DownloadLimitTests {
 			.withBody(StripeStub.error("invalid_request_error", "parameter_invalid", "Refused"))));
 
 		mvc.perform(get(link())).andExpect(status().isOk());
+	}
+
+	@Test
+	void theSellerGivesAPurchaseMoreDownloadsWithExtraDownloadsAtStripe() throws Exception {
+		// Used up (2 of 2); the seller set metadata[extra_downloads]=1 on the session.
+		String session = StripeStub.storeSession(id, "complete", "paid", item, 1, "fulfilled", "true", "downloads", "2",
+				"extra_downloads", "1");
+		StripeStub.willReturnSession(stripe, id, session);
+		StripeStub.willUpdateSession(stripe, id, session);
+
+		mvc.perform(get("/receipt/" + id)).andExpect(content().string(containsString("Downloads left: 1 of 3.")));
+		mvc.perform(get(link())).andExpect(status().isOk());
+		mvc.perform(get(link())).andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("has been downloaded 3 times, as many as it allows")));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import com.example.downloads.Concurrently;
 import com.example.downloads.Purchase;
 import com.example.downloads.PurchaseHooks;
+import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeSignature;
 import com.example.downloads.StripeStub;
@@ -20,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Stripe's webhook, with events signed for real the way Stripe signs them. */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeWebhookControllerTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
@@ -442,6 +446,33 @@ class StripeWebhookControllerTests {
 
 			assertShortAndWithoutTrace(answer);
 			stripe.verify(0, anyRequestedFor(anyUrl()));
+		}
+
+	}
+
+	/**
+	 * An endpoint set to send thin events (API v2): they carry no Checkout Session, so the store
+	 * cannot read a purchase from them. A 400 makes each delivery show as failed in Stripe's
+	 * Dashboard, and the log says what to change there.
+	 */
+	@Nested
+	class ThinEvents {
+
+		@Test
+		void areRefusedWith400AndTheLogSaysToSendSnapshotEventsOfTheSdksVersion(CapturedOutput output)
+				throws Exception {
+			String thin = StripeStub.thinEvent("v2.core.event_destination.ping", "ed_test_61RM8ltWcCnXBZWNl16RM8",
+					"v2.core.event_destination", "/v2/core/event_destinations/ed_test_61RM8ltWcCnXBZWNl16RM8");
+
+			ResultActions answer = deliverSigned(thin).andExpect(status().isBadRequest());
+
+			assertShortAndWithoutTrace(answer);
+			assertThat(answer.andReturn().getResponse().getContentAsString())
+				.isEqualTo("Thin events are not read here: send snapshot events of API version 2026-07-29.dahlia");
+			assertThat(output.getOut()).contains("Refused a thin event (v2.core.event)")
+				.contains("Snapshot events of API version 2026-07-29.dahlia");
+			stripe.verify(0, anyRequestedFor(anyUrl()));
+			verify(hooks, never()).postPurchase(any());
 		}
 
 	}

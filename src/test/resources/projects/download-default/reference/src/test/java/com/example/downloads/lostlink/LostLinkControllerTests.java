@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.example.downloads.Csrf;
 import com.example.downloads.MailServer;
+import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StripeStub;
 import com.example.downloads.StoreTest;
 import com.example.downloads.catalog.Catalog;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * of its own: the context, its rate limits and its mail server are shared.
  */
 @StoreTest
+@ExtendWith(QuietOutputCaptureExtension.class)
 class LostLinkControllerTests {
 
 	static final Duration ARRIVES_WITHIN = Duration.ofSeconds(10);

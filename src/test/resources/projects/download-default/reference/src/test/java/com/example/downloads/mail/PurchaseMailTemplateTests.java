@@ -10,6 +10,7 @@ import com.example.downloads.Purchase;
 import com.example.downloads.StoreTest;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
+import com.example.downloads.site.StoreAddress;
 import com.stripe.model.checkout.Session;
 import freemarker.template.Configuration;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class PurchaseMailTemplateTests {
 	@Autowired
 	Configuration templates;
 
+	@Autowired
+	StoreAddress storeAddress;
+
 	// None in a store without downloads.
 	@Autowired
 	ObjectProvider<PurchaseMailContributor> contributors;
@@ -49,12 +53,12 @@ class PurchaseMailTemplateTests {
 		Item item = new Item("item", HOSTILE_ITEM, "", new BigDecimal("12.50"), "usd", null, null);
 		Catalog catalog = new Catalog("test-store", HOSTILE_STORE, List.of(item), Locale.US, 3);
 		PurchaseMail mail = new PurchaseMail(outbox, settings, catalog, templates,
-				contributors.orderedStream().toList(), Messages.in(Locale.US));
+				contributors.orderedStream().toList(), Messages.in(Locale.US), storeAddress);
 		Purchase purchase = new Purchase("cs_test_hostile", "item", 2, 2500, "usd", "buyer@example.com");
 		Session session = new Session();
 		session.setId(purchase.id());
 		session.setMetadata(Map.of());
-		return mail.write(purchase, session, "https://shop.example.com/receipt/cs_test_hostile");
+		return mail.write(purchase, session);
 	}
 
 	@Test
@@ -69,7 +73,7 @@ class PurchaseMailTemplateTests {
 	void theTextPartAndSubjectKeepTheNamesExact() throws Exception {
 		PurchaseMail.Written written = written();
 		assertThat(written.text()).contains(HOSTILE_ITEM + " x 2", HOSTILE_STORE, "\u002425.00",
-				"https://shop.example.com/receipt/cs_test_hostile");
+				storeAddress.baseUrl() + "/receipt/cs_test_hostile");
 		assertThat(written.subject()).isEqualTo("Your purchase from " + HOSTILE_STORE);
 	}
 

@@ -4,6 +4,7 @@ import com.example.downloads.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +20,10 @@ class SearchEnginesTests {
 	@Autowired
 	MockMvc mvc;
 
+	// Without store.base-url, the store writes its links on localhost and the port it listens on.
+	@LocalServerPort
+	int port;
+
 	@Test
 	void robotsStayOutOfReceiptsAndTheCheckoutAndAreToldWhereTheSitemapIs() throws Exception {
 		mvc.perform(get("/robots.txt"))
@@ -28,7 +33,7 @@ class SearchEnginesTests {
 			.andExpect(content().string(containsString("Disallow: /download/\n")))
 			// The form holds nothing of anyone's: a buyer searching for the store's lost-link page may find it.
 			.andExpect(content().string(not(containsString("lost-link"))))
-			.andExpect(content().string(containsString("Sitemap: http://localhost/sitemap.xml\n")));
+			.andExpect(content().string(containsString("Sitemap: http://localhost:" + port + "/sitemap.xml\n")));
 	}
 
 	@Test
@@ -36,7 +41,7 @@ class SearchEnginesTests {
 		var answer = mvc.perform(get("/sitemap.xml"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/xml"))
-			.andExpect(content().string(containsString("<url><loc>http://localhost/</loc></url>")))
+			.andExpect(content().string(containsString("<url><loc>http://localhost:" + port + "/</loc></url>")))
 			.andExpect(content().string(not(containsString("/receipt/"))));
 	}
 

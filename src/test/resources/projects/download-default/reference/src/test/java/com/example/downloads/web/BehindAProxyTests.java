@@ -1,12 +1,19 @@
 package com.example.downloads.web;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import com.example.downloads.FakeStripe;
+import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
 import com.example.downloads.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The store behind a proxy that terminates TLS, configured as application.yml describes
  * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
  * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
+ * No header chooses the host of a link the store sends, though: that is store.base-url, or
+ * localhost without it.
  */
 @StoreTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native",
@@ -36,6 +45,9 @@ class BehindAProxyTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	MailServer mailServer;
 
 	@LocalServerPort
 	int port;
@@ -53,17 +65,29 @@ class BehindAProxyTests {
 	}
 
 	@Test
-	void theReceiptAddressGivenToStripeIsHttpsAsTheShopperSawIt() {
+	void noForwardedHeaderChoosesTheReceiptAddressOrTheLinksInTheEmail() throws Exception {
 		fakeStripe.answer(stripe);
+		String buyer = "buyer-" + UUID.randomUUID() + "@example.com";
 		Shopper shopper = new Shopper(port);
 		shopper.opensTheItemPage();
 
+		// What a client could send through a proxy that passes the headers on.
 		HttpResponse<String> answer = shopper.post("/checkout", checkout(), "X-Forwarded-For", "198.51.100.9",
-				"X-Forwarded-Proto", "https");
+				"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.test", "X-Forwarded-Port", "666");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("return_url", equalTo("https://localhost/receipt/{CHECKOUT_SESSION_ID}")));
+			.withFormParam("return_url", equalTo("http://localhost:" + port + "/receipt/{CHECKOUT_SESSION_ID}")));
+		String id = FakeStripe.sessionIdOf(Shopper.json(answer).path("clientSecret").asString());
+		fakeStripe.updateEmail(id, buyer);
+		fakeStripe.pay(id);
+		shopper.get("/receipt/" + id, "X-Forwarded-Host", "evil.test", "X-Forwarded-Port", "666");
+		List<MimeMessage> mails = mailServer.awaitMessagesTo(buyer, Duration.ofSeconds(15));
+		assertThat(mails).hasSize(1);
+		String text = MailServer.part(mails.get(0), "text/plain");
+		assertThat(Pattern.compile("https?://\\S+").matcher(text).results().map(MatchResult::group).toList()).isNotEmpty()
+			.allSatisfy(link -> assertThat(link).startsWith("http://localhost:" + port + "/"));
+		assertThat(MailServer.part(mails.get(0), "text/html")).doesNotContain("evil.test", ":666");
 	}
 
 	@Test

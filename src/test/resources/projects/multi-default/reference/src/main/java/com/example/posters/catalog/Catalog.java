@@ -18,8 +18,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What the store sells, bound from {@code store.*} in application.yml and checked at start-up.
  * Edit the items there; this class only finds them.
- * {@code id} tells this store's payments apart from the rest of the Stripe account's;
- * {@code maxQuantity} is how many of one item a shopper may buy at once.
+ *
+ * @param id Written into every payment this store creates at Stripe, so that it fulfils only its
+ * own and ignores the rest of the account's payments. Give each store on one Stripe account its own
+ * id, and keep it once the store has taken payments: 1 to 100 letters, digits, dots, dashes or
+ * underscores.
+ * @param name The store's name, on every page and in the buyer's e-mail.
+ * @param items What the store sells: each item's id, name, description, price (in major units,
+ * 12.50), currency (ISO 4217, such as USD), and optionally an image with its alternative text.
+ * @param locale The store's language and how it writes prices (en-US: $1,234.50; de-DE: 1.234,50 $).
+ * Every word shoppers read comes from messages.properties, or messages_de.properties for de-DE.
+ * @param maxQuantity How many of one item a shopper may buy at once, from 1 to 1000.
  */
 @ConfigurationProperties("store")
 @Validated

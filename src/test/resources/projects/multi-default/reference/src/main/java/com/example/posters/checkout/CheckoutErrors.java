@@ -1,5 +1,6 @@
 package com.example.posters.checkout;
 
+import com.example.posters.stripe.StripeFailure;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.StripeException;
 import org.slf4j.Logger;
@@ -51,12 +52,12 @@ class CheckoutErrors extends ResponseEntityExceptionHandler {
 				|| status == 409 || status == 429;
 		if (!worthRetrying) {
 			// Stripe refused the session itself (a bad key, Stripe Tax not set up...): the seller must fix it.
-			log.error("Stripe refused to open a checkout: HTTP {} {} on {} (request {})", status, ex.getCode(),
-					ex.getStripeError() == null ? null : ex.getStripeError().getParam(), ex.getRequestId());
+			String param = ex.getStripeError() == null ? null : ex.getStripeError().getParam();
+			log.error("Stripe refused to open a checkout: {}{}", StripeFailure.summary(ex),
+					param == null ? "" : ", on " + param);
 			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, messages.getMessage(CANNOT_OPEN));
 		}
-		log.warn("Stripe could not open a checkout: {} {} (request {})",
-				status == null ? ex.getClass().getSimpleName() : "HTTP " + status, ex.getCode(), ex.getRequestId());
+		log.warn("Stripe could not open a checkout: {}", StripeFailure.summary(ex));
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage(TRY_AGAIN));
 	}
 

@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Sends e-mail on a thread of its own, so that a mail server that is down or slow never holds up a
@@ -28,7 +31,10 @@ import org.springframework.stereotype.Component;
  * try, so its links are fresh. What waits here lives in memory: a restart drops it (logged).
  *
  * <p>Spring Boot makes the {@link JavaMailSender} only when {@code spring.mail.host} is set; without
- * it this outbox sends nothing and says so once, at start-up.
+ * it this outbox sends nothing and says so once, at start-up. With it, the e-mails need a sender:
+ * {@code store.mail.from}, or else the mail server's account ({@code spring.mail.username}), left to
+ * the server to write in. With neither they would go out with no From, which mail servers refuse:
+ * the store refuses to start instead, naming the setting.
  */
 @Component
 class MailOutbox implements DisposableBean {
@@ -51,6 +57,14 @@ class MailOutbox implements DisposableBean {
 		this.settings = settings;
 		if (this.sender == null) {
 			log.info("spring.mail.host is not set: the store sends buyers no e-mail after a purchase");
+		}
+		else if (settings.from() == null && this.sender instanceof JavaMailSenderImpl server
+				&& !StringUtils.hasText(server.getUsername())) {
+			// Spring Boot reports this exception as a start-up failure naming the setting, without a stack trace.
+			throw new InvalidConfigurationPropertyValueException("store.mail.from", null,
+					"spring.mail.host is set, but neither store.mail.from nor spring.mail.username is: the buyers' "
+							+ "e-mails would go out with no sender, and mail servers refuse those. Set store.mail.from "
+							+ "(or STORE_MAIL_FROM) to the sender buyers see, such as My Store <shop@example.com>.");
 		}
 	}
 

@@ -31,7 +31,7 @@ class SearchEngines {
 	@GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
 	String robots() {
 		return String.join("\n", "User-agent: *", "Disallow: /receipt/", "Disallow: /checkout",
-				"Sitemap: " + address.current() + "/sitemap.xml", "");
+				"Sitemap: " + address.baseUrl() + "/sitemap.xml", "");
 	}
 
 	@GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
@@ -39,7 +39,7 @@ class SearchEngines {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		for (String path : pages()) {
-			xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(address.current() + path)).append("</loc></url>\n");
+			xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(address.baseUrl() + path)).append("</loc></url>\n");
 		}
 		return xml.append("</urlset>\n").toString();
 	}

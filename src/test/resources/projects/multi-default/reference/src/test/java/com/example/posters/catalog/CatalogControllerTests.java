@@ -67,7 +67,7 @@ class CatalogControllerTests {
 			.andExpect(content().string(containsString("width=\"96\" height=\"72\" loading=\"eager\">")));
 		mvc.perform(get("/items/mug"))
 			.andExpect(content().string(containsString("<img class=\"item-image\" src=\"/images/mug.jpg\"")))
-			.andExpect(content().string(containsString("<meta property=\"og:image\" content=\"http://localhost/images/mug.jpg\">")));
+			.andExpect(content().string(containsString("<meta property=\"og:image\" content=\"http://localhost:" + port + "/images/mug.jpg\">")));
 		mvc.perform(get("/images/placeholder.svg")).andExpect(status().isOk());
 	}
 

@@ -158,6 +158,18 @@ class PurchaseMailTests {
 		assertThat(receipt.body()).contains("Thank you!");
 	}
 
+	@Test
+	void theLinksAreOnTheStoresAddressWhateverAddressTheSessionAtStripeHolds() throws Exception {
+		// A session opened before the store had its address, or on an address it has left.
+		String id = aPaidCheckout();
+		fakeStripe.updateReturnUrl(id, "https://old-address.example/receipt/{CHECKOUT_SESSION_ID}");
+		opensTheReceipt(id);
+		String text = MailServer.part(theOnlyEmail(), "text/plain");
+
+		assertThat(link(text, "Receipt: +")).isEqualTo("http://localhost:" + port + "/receipt/" + id);
+		assertThat(text).doesNotContain("old-address.example");
+	}
+
 	@Nested
 	class WhenTheMailServerFails {
 

@@ -6,6 +6,7 @@ import com.example.posters.catalog.Item;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +22,10 @@ class SearchEnginesTests {
 	@Autowired
 	MockMvc mvc;
 
+	// Without store.base-url, the store writes its links on localhost and the port it listens on.
+	@LocalServerPort
+	int port;
+
 	@Autowired
 	Catalog catalog;
 
@@ -30,7 +35,7 @@ class SearchEnginesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/plain"))
 			.andExpect(content().string(containsString("User-agent: *\nDisallow: /receipt/\nDisallow: /checkout\n")))
-			.andExpect(content().string(containsString("Sitemap: http://localhost/sitemap.xml\n")));
+			.andExpect(content().string(containsString("Sitemap: http://localhost:" + port + "/sitemap.xml\n")));
 	}
 
 	@Test
@@ -38,10 +43,10 @@ class SearchEnginesTests {
 		var answer = mvc.perform(get("/sitemap.xml"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/xml"))
-			.andExpect(content().string(containsString("<url><loc>http://localhost/</loc></url>")))
+			.andExpect(content().string(containsString("<url><loc>http://localhost:" + port + "/</loc></url>")))
 			.andExpect(content().string(not(containsString("/receipt/"))));
 		for (Item item : catalog.items()) {
-			answer.andExpect(content().string(containsString("<url><loc>http://localhost/items/" + item.id() + "</loc></url>")));
+			answer.andExpect(content().string(containsString("<url><loc>http://localhost:" + port + "/items/" + item.id() + "</loc></url>")));
 		}
 	}
 

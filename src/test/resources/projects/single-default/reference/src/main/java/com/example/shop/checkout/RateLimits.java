@@ -13,10 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * How often visitors may make the store call Stripe, bound from {@code rate-limits.*}. Card
  * testers open checkouts by the hundred to try stolen cards; a real shopper needs a few.
  *
- * @param checkoutPerClient checkouts one address may open
- * @param checkoutAllClients checkouts all addresses together may open: the ceiling when testers
- * spread over many addresses, before Stripe starts blocking the account
- * @param receiptsPerClient receipt pages one address may open: each can cost a call to Stripe
+ * @param checkoutPerClient Checkouts one client address may open (POST /checkout).
+ * @param checkoutAllClients Checkouts all addresses together may open: the ceiling when testers
+ * spread over many addresses, before Stripe starts blocking the account.
+ * @param receiptsPerClient Receipt pages one address may open: each can cost a call to Stripe.
  */
 @ConfigurationProperties("rate-limits")
 @Validated
@@ -30,7 +30,14 @@ public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAl
 		receiptsPerClient = receiptsPerClient == null ? new Limit(60, Duration.ofMinutes(10)) : receiptsPerClient;
 	}
 
-	/** {@code attempts} per {@code per}, refilled gradually over that time. */
+	/**
+	 * {@code attempts} per {@code per}, refilled gradually over that time.
+	 *
+	 * @param attempts How many requests the limit lets through in each period; over it, the visitor
+	 * gets 429 "Too many..." with a Retry-After.
+	 * @param per The period the attempts are counted over, such as 10m or 1h: they come back
+	 * gradually over it.
+	 */
 	public record Limit(@Min(1) long attempts, @NotNull Duration per) {
 
 		public Limit {

@@ -10,6 +10,7 @@ import com.example.shop.Purchase;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import com.example.shop.fulfilment.PurchaseFulfilled;
+import com.example.shop.site.StoreAddress;
 import com.stripe.model.checkout.Session;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mails the buyer after a purchase: what they bought, the total, and the link to their receipt
- * (plus what {@link PurchaseMailContributor}s add, such as a download link). Written from
+ * (plus what {@link PurchaseMailContributor}s add, such as a download link), on the store's own
+ * address ({@link StoreAddress}), never on one a session or a request carried. Written from
  * {@code templates/mail/purchase.ftlh} (HTML, escaped) and {@code purchase.ftl} (plain text), sent
  * as one message with both, through {@link MailOutbox}.
  */
@@ -44,14 +46,17 @@ class PurchaseMail {
 
 	private final MessageSourceAccessor messages;
 
+	private final StoreAddress storeAddress;
+
 	PurchaseMail(MailOutbox outbox, MailSettings settings, Catalog catalog, Configuration templates,
-			List<PurchaseMailContributor> contributors, MessageSourceAccessor messages) {
+			List<PurchaseMailContributor> contributors, MessageSourceAccessor messages, StoreAddress storeAddress) {
 		this.outbox = outbox;
 		this.settings = settings;
 		this.catalog = catalog;
 		this.templates = templates;
 		this.contributors = contributors;
 		this.messages = messages;
+		this.storeAddress = storeAddress;
 	}
 
 	@EventListener
@@ -66,7 +71,7 @@ class PurchaseMail {
 		}
 		// Written on each try, so that its links are fresh when it finally goes.
 		outbox.send(purchase.id(), message -> {
-			Written written = write(purchase, fulfilled.session(), fulfilled.receiptUrl());
+			Written written = write(purchase, fulfilled.session());
 			MimeMessageHelper mail = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 			if (settings.from() != null) {
 				mail.setFrom(settings.from());
@@ -78,23 +83,22 @@ class PurchaseMail {
 		});
 	}
 
-	Written write(Purchase purchase, Session session, String receiptUrl) throws IOException, TemplateException {
-		Map<String, Object> model = model(purchase, session, receiptUrl);
+	Written write(Purchase purchase, Session session) throws IOException, TemplateException {
+		Map<String, Object> model = model(purchase, session);
 		return new Written(subject("mail.purchase.subject"), render("mail/purchase.ftl", model),
 				render("mail/purchase.ftlh", model));
 	}
 
 	/** What both templates read about one purchase, the item's name exactly as the catalog has it. */
-	Map<String, Object> model(Purchase purchase, Session session, String receiptUrl) {
+	Map<String, Object> model(Purchase purchase, Session session) {
+		String storeUrl = storeAddress.baseUrl();
 		Map<String, Object> model = new HashMap<>();
 		model.put("storeName", catalog.name());
 		model.put("itemName", catalog.find(purchase.itemId()).map(Item::name).orElse(purchase.itemId()));
 		model.put("quantity", purchase.quantity());
 		model.put("total", Item.formatMinorUnits(purchase.amountTotal(), purchase.currency(), catalog.locale()));
-		model.put("receiptUrl", receiptUrl);
+		model.put("receiptUrl", storeUrl + "/receipt/" + session.getId());
 		model.put("purchaseId", purchase.id());
-		int receipt = receiptUrl.lastIndexOf("/receipt/");
-		String storeUrl = receipt < 0 ? receiptUrl : receiptUrl.substring(0, receipt);
 		contributors.forEach(contributor -> contributor.contribute(purchase, session, storeUrl, model));
 		return model;
 	}

@@ -26,12 +26,21 @@ public class StoreLanguage {
 	@Bean
 	MessageSourceAccessor storeMessages(MessageSource messageSource, Catalog catalog) {
 		Locale locale = catalog.locale();
-		if (!"en".equals(locale.getLanguage()) && !hasBundle(locale)) {
+		if (!languageServed(locale).equals(locale)) {
 			log.warn("store.locale is {}, but there is no messages_{}.properties: the pages stay in English "
 					+ "(prices are written the {} way). Copy messages_de.properties and translate it.",
 					locale.toLanguageTag(), locale.getLanguage(), locale.toLanguageTag());
 		}
 		return new MessageSourceAccessor(messageSource, locale);
+	}
+
+	/**
+	 * The language the store's words are in: store.locale's, where its language has a bundle (English
+	 * always has one, messages.properties), else English. Pages name it in {@code <html lang>}, so
+	 * that browsers, screen readers and search engines read the English words as English.
+	 */
+	public static Locale languageServed(Locale storeLocale) {
+		return "en".equals(storeLocale.getLanguage()) || hasBundle(storeLocale) ? storeLocale : Locale.ENGLISH;
 	}
 
 	private static boolean hasBundle(Locale locale) {

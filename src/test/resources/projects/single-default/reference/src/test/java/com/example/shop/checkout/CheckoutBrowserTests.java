@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -102,6 +103,46 @@ class CheckoutBrowserTests {
 		landsOnTheReceipt("Thank you!");
 		assertThat(browser.script("return JSON.parse(sessionStorage.getItem('fakeStripe.confirmed'))")).asList()
 			.containsExactly("wallet");
+	}
+
+	/**
+	 * The wallet's button shows as soon as Stripe has it; here the buyer pays with it while the rest
+	 * of the checkout is still loading (the stand-in holds Stripe.js's actions back, as a slow
+	 * network would). The payment waits for them, and goes through.
+	 */
+	@Test
+	void aWalletPaymentConfirmedBeforeTheCheckoutHasLoadedGoesThrough() {
+		browser.open(Shopper.ITEM_PAGE);
+		browser.script("window.fakeStripe.holdActions()");
+		browser.find("#buy").click();
+
+		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("fake-wallet"))).click();
+		assertThat(browser.find("#fake-wallet-sheet").getText()).isEqualTo("Wallet: Processing\u2026");
+		browser.script("window.fakeStripe.releaseActions()");
+
+		landsOnTheReceipt("Thank you!");
+		assertThat(browser.script("return JSON.parse(sessionStorage.getItem('fakeStripe.confirmed'))")).asList()
+			.containsExactly("wallet");
+	}
+
+	/**
+	 * A wallet whose card is declined: the wallet's sheet is told (paymentFailed), so it stops
+	 * waiting and says so, the page says why, and the buyer pays another way.
+	 */
+	@Test
+	void aDeclinedWalletPaymentTellsTheWalletAndAnotherWayPays() {
+		openTheCheckout();
+		browser.script("window.fakeStripe.walletDeclines = true");
+		browser.find("#fake-wallet").click();
+
+		browser.waitFor(ExpectedConditions.textToBe(By.id("fake-wallet-sheet"),
+				"Wallet: Payment not completed: Your card was declined."));
+		assertThat(browser.find("#payment-message").getText()).isEqualTo("Your card was declined.");
+		assertThat(browser.script("return window.fakeStripe.walletFailures.map(failure => failure.reason)")).asList()
+			.containsExactly("fail");
+
+		payWith("card");
+		landsOnTheReceipt("Thank you!");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.example.shop.checkout;
 
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
+import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 @TestPropertySource(properties = { "rate-limits.checkout-per-client.attempts=3",
 		"rate-limits.checkout-per-client.per=10m" })
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimitTests {
 
 	@Autowired

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import com.example.shop.Messages;
+import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.checkout.RateLimits.Limit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The limiter on its own: which requests count against which budget, and who counts as one client. */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -33,6 +34,10 @@ class LinkPreviewTests {
 
 	@Autowired
 	Catalog catalog;
+
+	// Without store.base-url, the store writes its links on localhost and the port it listens on.
+	@LocalServerPort
+	int port;
 
 	/** The page's schema.org data, read back as JSON. */
 	static JsonNode jsonLdOf(String page) {
@@ -56,7 +61,7 @@ class LinkPreviewTests {
 				meta("property", "og:title", item.name()), meta("property", "og:description", description),
 				meta("property", "og:type", "product"), meta("property", "og:site_name", catalog.name()),
 				meta("property", "product:price:currency", item.currency().toUpperCase(Locale.ROOT)),
-				"<link rel=\"canonical\" href=\"http://localhost" + Shopper.ITEM_PAGE + "\">");
+				"<link rel=\"canonical\" href=\"http://localhost:" + port + Shopper.ITEM_PAGE + "\">");
 		// Without an image of its own, the page shows the store's placeholder and previews show none.
 		assertThat(page).containsPattern("<img class=\"item-image\" src=\"/images/placeholder-[0-9a-f]{32}\\.svg\" alt=\"\"")
 			.doesNotContain("og:image");
@@ -65,7 +70,7 @@ class LinkPreviewTests {
 		assertThat(product.path("name").asString()).isEqualTo(item.name());
 		assertThat(product.path("offers").path("price").asString()).isEqualTo(item.price().toPlainString());
 		assertThat(product.path("offers").path("priceCurrency").asString()).isEqualTo(item.currency().toUpperCase(Locale.ROOT));
-		assertThat(product.path("offers").path("url").asString()).isEqualTo("http://localhost" + Shopper.ITEM_PAGE);
+		assertThat(product.path("offers").path("url").asString()).isEqualTo("http://localhost:" + port + Shopper.ITEM_PAGE);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import com.example.shop.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -19,13 +20,17 @@ class SearchEnginesTests {
 	@Autowired
 	MockMvc mvc;
 
+	// Without store.base-url, the store writes its links on localhost and the port it listens on.
+	@LocalServerPort
+	int port;
+
 	@Test
 	void robotsStayOutOfReceiptsAndTheCheckoutAndAreToldWhereTheSitemapIs() throws Exception {
 		mvc.perform(get("/robots.txt"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/plain"))
 			.andExpect(content().string(containsString("User-agent: *\nDisallow: /receipt/\nDisallow: /checkout\n")))
-			.andExpect(content().string(containsString("Sitemap: http://localhost/sitemap.xml\n")));
+			.andExpect(content().string(containsString("Sitemap: http://localhost:" + port + "/sitemap.xml\n")));
 	}
 
 	@Test
@@ -33,7 +38,7 @@ class SearchEnginesTests {
 		var answer = mvc.perform(get("/sitemap.xml"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/xml"))
-			.andExpect(content().string(containsString("<url><loc>http://localhost/</loc></url>")))
+			.andExpect(content().string(containsString("<url><loc>http://localhost:" + port + "/</loc></url>")))
 			.andExpect(content().string(not(containsString("/receipt/"))));
 	}
 

@@ -2,29 +2,44 @@ package com.example.shop.site;
 
 import java.net.URI;
 
+import com.example.shop.StoreApplication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.SpringApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** store.base-url is checked at start-up: a wrong one would send every buyer to the wrong place. */
+/** store.base-url is checked at start-up: a wrong or missing one would send every buyer to the wrong place. */
 class StoreAddressTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://shop.example.com", "https://shop.example.com/", "http://localhost:8080/" })
 	void aWebAddressIsTakenWithoutItsTrailingSlash(String baseUrl) {
-		String taken = new StoreAddress(URI.create(baseUrl)).current();
+		URI taken = new StoreAddressProperties(URI.create(baseUrl)).baseUrl();
 
-		assertThat(taken).isEqualTo(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+		assertThat(taken).hasToString(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "shop.example.com", "ftp://shop.example.com", "https://shop.example.com/?a=b",
 			"https://shop.example.com/#top", "https://user@shop.example.com", "mailto:shop@example.com" })
 	void anythingElseStopsTheStoreWithWhatItShouldBe(String baseUrl) {
-		assertThatIllegalArgumentException().isThrownBy(() -> new StoreAddress(URI.create(baseUrl)))
+		assertThatIllegalArgumentException().isThrownBy(() -> new StoreAddressProperties(URI.create(baseUrl)))
 			.withMessageStartingWith("store.base-url must be the store's address, such as https://shop.example.com");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sk_live_", "rk_live_" })
+	void liveKeysWithoutABaseUrlStopTheStoreNamingTheSetting(String secretKeyPrefix) {
+		// Not keys: only their prefixes are real. Links on localhost would send live buyers nowhere.
+		assertThatThrownBy(() -> SpringApplication.run(StoreApplication.class, "--server.port=0",
+				"--stripe.publishable-key=pk_live_placeholder", "--stripe.secret-key=" + secretKeyPrefix + "placeholder"))
+			.rootCause()
+			.hasMessageContaining("store.base-url")
+			.hasMessageContaining("it is not set, and live keys need it: set it to the store's public address");
 	}
 
 }

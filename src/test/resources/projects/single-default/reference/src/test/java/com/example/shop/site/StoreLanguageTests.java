@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 import com.example.shop.Messages;
+import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A store.locale whose language has no bundle is told about at start-up, and gets English. */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StoreLanguageTests {
 
 	final ResourceBundleMessageSource bundles = Messages.bundles();

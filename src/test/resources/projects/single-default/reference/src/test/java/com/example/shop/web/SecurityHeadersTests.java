@@ -65,12 +65,22 @@ class SecurityHeadersTests {
 
 	@Test
 	void thePolicyLetsStripeJsLoadFrameAndTalkToStripe() {
-		// What Stripe.js and its Checkout Elements need (docs.stripe.com/security/guide#content-security-policy).
+		// What Stripe's guide lists for Stripe.js, the Express Checkout and the Payment Element
+		// (docs.stripe.com/security/guide#content-security-policy).
 		Map<String, List<String>> policy = directives(SecurityConfiguration.CONTENT_SECURITY_POLICY);
 
-		assertThat(policy.get("script-src")).contains("'self'", "https://js.stripe.com");
-		assertThat(policy.get("frame-src")).contains("https://js.stripe.com");
+		assertThat(policy.get("script-src")).contains("'self'", "https://js.stripe.com", "https://*.js.stripe.com");
+		assertThat(policy.get("frame-src")).contains("https://js.stripe.com", "https://*.js.stripe.com",
+				"https://hooks.stripe.com");
 		assertThat(policy.get("connect-src")).contains("'self'", "https://api.stripe.com");
+	}
+
+	@Test
+	void withoutTheAddressElementGoogleMapsStaysOut() {
+		// Only the Address Element (checkout.automatic-tax, off here) needs it: see AddressElementPolicyTests.
+		String header = new Shopper(port).get(Shopper.ITEM_PAGE).headers().firstValue("Content-Security-Policy").orElseThrow();
+
+		assertThat(header).doesNotContain("maps.googleapis.com");
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package com.example.shop.catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /** Says what the store sells once it is up, so a wrong price is noticed before a shopper sees it. */
@@ -15,8 +17,14 @@ class CatalogLogger {
 
 	private final Catalog catalog;
 
-	CatalogLogger(Catalog catalog) {
+	private final WebProperties web;
+
+	private final ResourceLoader resources;
+
+	CatalogLogger(Catalog catalog, WebProperties web, ResourceLoader resources) {
 		this.catalog = catalog;
+		this.web = web;
+		this.resources = resources;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -25,6 +33,28 @@ class CatalogLogger {
 			log.info("Selling {} at {} (id {})", item.name(), item.formattedPrice(catalog.locale()), item.id());
 		}
 		remindOfWhatIsLeftToWrite();
+		warnOfMissingImages();
+	}
+
+	/** An image path with no file behind it shows shoppers a broken picture: say so before they see it. */
+	private void warnOfMissingImages() {
+		for (Item item : catalog.items()) {
+			if (item.image() != null && item.image().startsWith("/") && !isStaticFile(item.image())) {
+				log.warn("Item {} has image {}, but there is no such file under src/main/resources/static/: "
+						+ "its pages show a broken picture. Add the file or correct the path in application.yml",
+						item.id(), item.image());
+			}
+		}
+	}
+
+	/** Where Spring Boot serves static files from (spring.web.resources.static-locations). */
+	private boolean isStaticFile(String path) {
+		for (String location : web.getResources().getStaticLocations()) {
+			if (resources.getResource(location + path.substring(1)).exists()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** What the archetype left for the seller to write: hints belong here, not on shoppers' pages. */

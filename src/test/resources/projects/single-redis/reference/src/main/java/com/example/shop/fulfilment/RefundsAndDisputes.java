@@ -8,6 +8,7 @@ import com.example.shop.PurchaseHooks;
 import com.example.shop.Refund;
 import com.example.shop.fulfilment.FulfilmentClaims.Claim;
 import com.example.shop.stripe.RecentSessions;
+import com.example.shop.stripe.StripeFailure;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -86,8 +87,8 @@ class RefundsAndDisputes {
 				log.warn("Webhook: Stripe has no charge {}; event {} is acknowledged and ignored", chargeId, eventId);
 				return ResponseEntity.ok("ok");
 			}
-			log.warn("Webhook: a Stripe call for charge {} failed, HTTP {} {} (request {}); Stripe will retry", chargeId,
-					ex.getStatusCode(), ex.getCode(), ex.getRequestId());
+			log.warn("Webhook: a Stripe call for charge {} failed, {}; Stripe will retry", chargeId,
+					StripeFailure.summary(ex));
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Stripe unavailable, retry later");
 		}
 		catch (RuntimeException ex) {

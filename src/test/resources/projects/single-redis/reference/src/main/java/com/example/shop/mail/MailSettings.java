@@ -16,10 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * The buyer's e-mail, bound from {@code store.mail.*}; the mail server itself is Spring Boot's
  * {@code spring.mail.*}, and without {@code spring.mail.host} nothing is sent.
  *
- * @param from the sender the buyer sees, {@code Name <address>} or an address; null leaves it to
- * the mail server ({@code spring.mail.username}, usually)
- * @param retryDelays how long to wait before each new try after a failed send: a send is tried
- * once plus once per delay, then given up with an ERROR in the log
+ * @param from The sender buyers see, as shop@example.com or My Store <shop@example.com>. Left out, the
+ * sender is the mail server's account (spring.mail.username); with neither, the store refuses to
+ * start while spring.mail.host is set.
+ * @param retryDelays How long to wait before each new try after a failed send: a send is tried once
+ * plus once per delay, then given up with an ERROR in the log.
  */
 @ConfigurationProperties("store.mail")
 @Validated

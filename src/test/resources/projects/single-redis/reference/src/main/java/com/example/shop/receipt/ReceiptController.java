@@ -9,6 +9,7 @@ import com.example.shop.fulfilment.Fulfilment;
 import com.example.shop.fulfilment.PaymentState;
 import com.example.shop.fulfilment.StoreSessions;
 import com.example.shop.stripe.RecentSessions;
+import com.example.shop.stripe.StripeFailure;
 import com.example.shop.stripe.StripeSettings;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -117,8 +118,7 @@ class ReceiptController {
 			// No such session at Stripe: for the buyer, no such page.
 			return page(HttpStatus.NOT_FOUND, "error.404");
 		}
-		log.warn("Could not read a receipt from Stripe: HTTP {} {} (request {})", ex.getStatusCode(), ex.getCode(),
-				ex.getRequestId());
+		log.warn("Could not read a receipt from Stripe: {}", StripeFailure.summary(ex));
 		return page(HttpStatus.SERVICE_UNAVAILABLE, "receipt.unavailable");
 	}
 

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether Redis answered lately. While it does not, the store keeps selling: rate limits count in
- * this instance's memory and fulfilment falls back to Stripe's mark (at least once). Redis is
+ * Whether Redis answered lately. While it does not, the store keeps selling: rate limits (and a
+ * download store's download counts) count in this instance's memory and fulfilment falls back to
+ * Stripe's mark (at least once). Redis is
  * asked again {@link #RETRY_AFTER} after it last failed, so that a Redis that is down costs one
  * timeout every few seconds, not one per request; a WARN says so once a minute at most.
  */
@@ -38,7 +39,7 @@ public class RedisOutage {
 		this.retryAt = now + RETRY_AFTER.toNanos();
 		if (!this.down || now - this.warnedAt > WARN_EVERY.toNanos()) {
 			this.warnedAt = now;
-			log.warn("Redis does not answer ({}: {}); rate limits and fulfilment claims fall back to this instance"
+			log.warn("Redis does not answer ({}: {}); the store counts and claims in this instance's memory"
 					+ " until it does", what, ex.getClass().getSimpleName());
 		}
 		this.down = true;
@@ -47,7 +48,7 @@ public class RedisOutage {
 	public synchronized void answered() {
 		if (this.down) {
 			this.down = false;
-			log.info("Redis answers again: rate limits and fulfilment claims are shared again");
+			log.info("Redis answers again: counts and claims are shared again");
 		}
 	}
 

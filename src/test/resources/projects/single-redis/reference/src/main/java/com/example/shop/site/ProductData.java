@@ -61,7 +61,7 @@ class ProductData implements WebMvcConfigurer {
 			product.put("description", item.description());
 		}
 		if (item.image() != null) {
-			product.put("image", item.image().startsWith("/") ? address.current() + item.image() : item.image());
+			product.put("image", item.image().startsWith("/") ? address.baseUrl() + item.image() : item.image());
 		}
 		product.put("offers", offer);
 		// Inside strings only, so the JSON means the same; outside, "</script>" can no longer close the element.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.example.shop.catalog.Catalog;
+import com.example.shop.site.StoreLanguage;
 import com.example.shop.stripe.StripeSettings;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
@@ -41,8 +42,9 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 	@Override
 	public void customizeFreeMarkerVariables(Map<String, Object> variables) {
 		variables.put("storeName", catalog.name());
-		// store.locale: the pages' language, and the one Stripe's payment form speaks.
-		variables.put("lang", catalog.locale().toLanguageTag());
+		// store.locale: the pages' language (English where it has no messages file yet), and the
+		// one Stripe's payment form speaks.
+		variables.put("lang", StoreLanguage.languageServed(catalog.locale()).toLanguageTag());
 		variables.put("stripeLocale", stripeLocale(catalog.locale()));
 		// msg("receipt.thanks") or msg("receipt.downloadsLeft", left, max) in a template: the store's
 		// words (messages.properties), escaped in .ftlh like any other value.

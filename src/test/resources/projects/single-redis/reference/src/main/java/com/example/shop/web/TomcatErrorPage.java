@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 import com.example.shop.catalog.Catalog;
+import com.example.shop.site.StoreLanguage;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -14,7 +15,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -66,7 +66,7 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 
 	/** The page for this status, every word escaped: the store's name and messages.properties'. */
 	String pageFor(int status) {
-		return PAGE.formatted(catalog.locale().toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
+		return PAGE.formatted(StoreLanguage.languageServed(catalog.locale()).toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
 				HtmlUtils.htmlEscape(catalog.name()), HtmlUtils.htmlEscape(errors.messageFor(status)),
 				HtmlUtils.htmlEscape(messages.getMessage("error.backToStore")));
 	}
@@ -95,10 +95,7 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader("X-Frame-Options", "DENY");
-			response.setHeader("Referrer-Policy", ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
+			ErrorPageHeaders.addMissing(response);
 			response.setContentType("text/html;charset=UTF-8");
 			try {
 				PrintWriter writer = response.getReporter();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
+import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * attempt, once Stripe is back, opens the checkout.
  */
 @StoreTest
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeFaultTests {
 
 	static final String SESSIONS = "/v1/checkout/sessions";

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import com.example.shop.Csrf;
+import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.StripeRetriesAtOnce;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -29,17 +32,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Nothing listens at Stripe's address (a network down, a firewall): the request never left, so
- * "not charged" is certain. stripe-java tries to connect again twice before the store answers.
+ * "not charged" is certain. stripe-java tries to connect again twice before the store answers,
+ * and the log says why Stripe could not be reached, and where it was looked for.
  */
 @SpringBootTest(properties = { "stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY,
 		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=1s" })
 @AutoConfigureMockMvc
 @Import(StripeRetriesAtOnce.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StripeUnreachableTests {
+
+	static int closedPort;
 
 	@DynamicPropertySource
 	static void stripeAtAClosedPort(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
@@ -53,7 +59,7 @@ class StripeUnreachableTests {
 	Catalog catalog;
 
 	@Test
-	void theShopperIsToldTheyWereNotChargedAndToTryAgain() throws Exception {
+	void theShopperIsToldTheyWereNotChargedAndToTryAgain(CapturedOutput output) throws Exception {
 		long start = System.nanoTime();
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -63,13 +69,21 @@ class StripeUnreachableTests {
 
 		// Three refused connections (and, outside the tests, two short pauses), not a hanging page.
 		assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+		assertThat(output.getOut())
+			.contains("Stripe unreachable: connection refused by localhost:" + closedPort + " (POST /v1/checkout/sessions)")
+			.doesNotContain("HTTP 0", "(request null)");
 	}
 
 	@Test
-	void aReceiptSaysToReloadInAMinute() throws Exception {
-		mvc.perform(get("/receipt/" + StripeStub.newSessionId()).accept(MediaType.TEXT_HTML))
+	void aReceiptSaysToReloadInAMinute(CapturedOutput output) throws Exception {
+		String id = StripeStub.newSessionId();
+		mvc.perform(get("/receipt/" + id).accept(MediaType.TEXT_HTML))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(containsString("Please reload this page in a minute.")));
+
+		assertThat(output.getOut())
+			.contains("Stripe unreachable: connection refused by localhost:" + closedPort + " (GET /v1/checkout/sessions/" + id + ")")
+			.doesNotContain("HTTP 0", "(request null)");
 	}
 
 }

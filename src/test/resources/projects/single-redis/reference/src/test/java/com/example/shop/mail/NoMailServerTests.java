@@ -1,5 +1,6 @@
 package com.example.shop.mail;
 
+import com.example.shop.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -8,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the mail beans are started here (Spring Boot's mail auto-configuration and the outbox), not a
  * whole store: a whole store's context costs every build seconds.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class NoMailServerTests {
 
 	static final String NOTICE = "spring.mail.host is not set";
@@ -47,7 +47,7 @@ class NoMailServerTests {
 
 	@Test
 	void withAHostTheLogSaysNothingOfIt(CapturedOutput output) {
-		mail.withPropertyValues("spring.mail.host=localhost").run(context -> {
+		mail.withPropertyValues("spring.mail.host=localhost", "store.mail.from=shop@example.com").run(context -> {
 			assertThat(context).hasSingleBean(JavaMailSender.class);
 			assertThat(context.getBean(MailOutbox.class).enabled()).isTrue();
 		});
