@@ -66,9 +66,9 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServ
 
 	/** The page for this status, every word escaped: the store's name and messages.properties'. */
 	String pageFor(int status) {
-		return PAGE.formatted(StoreLanguage.languageServed(catalog.locale()).toLanguageTag(), HtmlUtils.htmlEscape(messages.getMessage("error.title")),
-				HtmlUtils.htmlEscape(catalog.name()), HtmlUtils.htmlEscape(errors.messageFor(status)),
-				HtmlUtils.htmlEscape(messages.getMessage("error.backToStore")));
+		return PAGE.formatted(StoreLanguage.languageServed(catalog.locale()).toLanguageTag(),
+				HtmlUtils.htmlEscape(messages.getMessage("error.title")), HtmlUtils.htmlEscape(catalog.name()),
+				HtmlUtils.htmlEscape(errors.messageFor(status)), HtmlUtils.htmlEscape(messages.getMessage("error.backToStore")));
 	}
 
 	@Override
