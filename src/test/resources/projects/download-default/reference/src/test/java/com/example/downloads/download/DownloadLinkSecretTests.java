@@ -58,7 +58,7 @@ class DownloadLinkSecretTests {
 	void withLiveKeysTheStoreDoesNotStartWithoutIt(CapturedOutput output) {
 		assertThatThrownBy(() -> SpringApplication.run(StoreApplication.class, "--server.port=0",
 				"--stripe.publishable-key=pk_live_placeholder", "--stripe.secret-key=sk_live_placeholder",
-				"--download.link-secret="))
+				"--store.base-url=https://shop.example.com", "--download.link-secret="))
 			.rootCause()
 			.hasMessageContaining("DOWNLOAD_LINK_SECRET is not set, and the Stripe keys are live")
 			.hasMessageContaining("openssl rand -base64 32");

@@ -2,17 +2,21 @@ package com.example.posters.site;
 
 import java.net.URI;
 
+import com.example.posters.QuietOutputCaptureExtension;
 import com.example.posters.StoreApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** store.base-url is checked at start-up: a wrong or missing one would send every buyer to the wrong place. */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StoreAddressTests {
 
 	@ParameterizedTest
@@ -33,13 +37,16 @@ class StoreAddressTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sk_live_", "rk_live_" })
-	void liveKeysWithoutABaseUrlStopTheStoreNamingTheSetting(String secretKeyPrefix) {
+	void liveKeysWithoutABaseUrlStopTheStoreNamingTheSetting(String secretKeyPrefix, CapturedOutput output) {
 		// Not keys: only their prefixes are real. Links on localhost would send live buyers nowhere.
 		assertThatThrownBy(() -> SpringApplication.run(StoreApplication.class, "--server.port=0",
 				"--stripe.publishable-key=pk_live_placeholder", "--stripe.secret-key=" + secretKeyPrefix + "placeholder"))
 			.rootCause()
 			.hasMessageContaining("store.base-url")
 			.hasMessageContaining("it is not set, and live keys need it: set it to the store's public address");
+		// Spring Boot's report: the setting and what to do, not a stack trace, and never the key.
+		assertThat(output).contains("APPLICATION FAILED TO START", "store.base-url").doesNotContain(
+				secretKeyPrefix + "placeholder");
 	}
 
 }
