@@ -1,15 +1,19 @@
 package ${package}.site;
 
 import java.net.URI;
+import java.time.Duration;
 
 import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreApplication;
+import ${package}.stripe.StripeSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -47,6 +51,21 @@ class StoreAddressTests {
 		// Spring Boot's report: the setting and what to do, not a stack trace, and never the key.
 		assertThat(output).contains("APPLICATION FAILED TO START", "store.base-url").doesNotContain(
 				secretKeyPrefix + "placeholder");
+	}
+
+	@Test
+	void withoutABaseUrlLinksAreOnLocalhostAndTheLogSaysToSetIt(CapturedOutput output) {
+		StripeSettings testKeys = new StripeSettings("pk_test_placeholder", "sk_test_placeholder", null,
+				"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),
+				Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
+		StoreAddress address = new StoreAddress(new StoreAddressProperties(null), testKeys,
+				new MockEnvironment().withProperty("local.server.port", "8123"));
+
+		address.sayWhereLinksPoint();
+
+		assertThat(address.baseUrl()).isEqualTo("http://localhost:8123");
+		assertThat(output).contains("store.base-url is not set", "start with http://localhost:8123",
+				"Set store.base-url to the store's public address.");
 	}
 
 }

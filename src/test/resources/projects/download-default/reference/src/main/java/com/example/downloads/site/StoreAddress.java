@@ -59,7 +59,8 @@ public class StoreAddress {
 	@EventListener(ApplicationReadyEvent.class)
 	void sayWhereLinksPoint() {
 		if (baseUrl == null) {
-			log.warn("store.base-url is not set: the links this store writes (where Stripe sends buyers back, "
+			// INFO, not WARN: right while the store runs on the seller's own machine; live keys need the setting.
+			log.info("store.base-url is not set: the links this store writes (where Stripe sends buyers back, "
 					+ "e-mails, link previews, the sitemap) start with {}, right on this machine only. "
 					+ "Set store.base-url to the store's public address.", baseUrl());
 		}
