@@ -17,6 +17,8 @@ import ${package}.Concurrently;
 import ${package}.FakeStripe;
 import ${package}.Shopper;
 import ${package}.StoreApplication;
+import ${package}.StripeApiServer;
+import ${package}.StripeKey;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -29,7 +31,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,8 +65,7 @@ class DownloadLimitAcrossInstancesTests {
 	static void startRedisStripeAndTwoInstances() throws Exception {
 		redis = new RedisServer();
 		redis.start();
-		stripe = new WireMockServer(wireMockConfig().dynamicPort().extensions(fakeStripe));
-		stripe.start();
+		stripe = StripeApiServer.start(fakeStripe, new StripeKey(), 16);
 		one = instance();
 		two = instance();
 	}
