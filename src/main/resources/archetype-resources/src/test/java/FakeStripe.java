@@ -27,7 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * Stripe for whole purchases, where {@link StripeStub} stubs one answer: the Checkout Sessions API
  * as WireMock serves it to the store (create, retrieve, update, list by e-mail), and what Stripe does between the
  * buyer's browser and Stripe (e-mail, promotion code, paying), which fake-stripe.js asks for
- * through {@link FakeStripeJsBackend} and server-side tests call directly ({@link #pay}).
+ * on https://api.stripe.com ({@link StripeJsApi}) and server-side tests call directly ({@link #pay}).
  * Sessions are remembered as Stripe would: a retrieve returns one as it stands now, an update
  * merges its metadata.
  *

@@ -22,8 +22,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
- * keys, stripe.js played by src/test/resources/static/test/fake-stripe.js (and its backend,
- * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
+ * keys, Stripe.js played in the browser tests by src/test/resources/static/test/fake-stripe.js,
+ * served from https://js.stripe.com as the store loads it (see {@link Browser}), and Stripe's API played by one WireMock server that lives as long
  * as the Spring context and answers as Stripe would ({@link StripeApiServer}), and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
  * in-process. {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
@@ -45,7 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "stripe.js-url=" + StripeStub.FAKE_STRIPE_JS,
+		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
 		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
 		"spring.mail.host=" + MailServer.HOST#if( $sharedState == 'redis' ),
 		// Redis as if it were down (nothing listens on port 1): these tests count and claim in memory,
@@ -66,11 +66,6 @@ public @interface StoreTest {
 		@Bean
 		FakeStripe fakeStripe() {
 			return new FakeStripe();
-		}
-
-		@Bean
-		FakeStripeJsBackend fakeStripeJsBackend(FakeStripe fakeStripe) {
-			return new FakeStripeJsBackend(fakeStripe);
 		}
 
 		/** The key the store holds, as Stripe sees it: a secret key, unless a test restricts it. */

@@ -23,28 +23,28 @@ final class StripeNotFound extends NotMatchedRenderer {
 	protected ResponseDefinition render(Admin admin, ServeEvent serveEvent) {
 		StripeRequest call = StripeRequest.of(serveEvent.getRequest());
 		if (call.operation().isEmpty()) {
-			return notFound(null, null, "Unrecognized request URL (" + call.method() + ": " + call.path() + ").");
+			return unrecognized(call);
 		}
 		return switch (call.operation().get()) {
 			case LIST_SESSIONS -> aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody(StripeStub.list())
 				.build();
-			case RETRIEVE_CHARGE -> notFound("resource_missing", "id", "No such charge: '" + call.id() + "'");
-			case CREATE_SESSION -> notFound(null, null, "Unrecognized request URL (POST: " + call.path() + ").");
-			default -> notFound("resource_missing", "session", "No such checkout.session: '" + call.id() + "'");
+			case RETRIEVE_CHARGE -> notFound(StripeStub.notFound("charge", "id", call.id()));
+			case CREATE_SESSION -> unrecognized(call);
+			default -> notFound(StripeStub.notFound("checkout.session", "session", call.id()));
 		};
 	}
 
-	private static ResponseDefinition notFound(String code, String param, String message) {
-		ObjectNode error = json.createObjectNode().put("type", "invalid_request_error").put("message", message);
-		if (code != null) {
-			error.put("code", code).put("doc_url", "https://stripe.com/docs/error-codes/resource-missing").put("param", param);
-		}
-		return aResponse().withStatus(404)
-			.withHeader("Content-Type", "application/json")
-			.withBody(json.createObjectNode().set("error", error).toString())
-			.build();
+	private static ResponseDefinition unrecognized(StripeRequest call) {
+		ObjectNode error = json.createObjectNode()
+			.put("type", "invalid_request_error")
+			.put("message", "Unrecognized request URL (" + call.method() + ": " + call.path() + ").");
+		return notFound(json.createObjectNode().set("error", error).toString());
+	}
+
+	private static ResponseDefinition notFound(String body) {
+		return aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(body).build();
 	}
 
 }

@@ -36,8 +36,11 @@ public final class StripeStub {
 
 	public static final String WEBHOOK_SECRET = "whsec_placeholder_for_tests";
 
-	/** Where the browser tests' pages load stripe.js from: a stand-in, src/test/resources/static/test. */
-	public static final String FAKE_STRIPE_JS = "/test/fake-stripe.js";
+	/**
+	 * Where the store's pages load Stripe.js from (stripe.js-url's default); in the browser tests
+	 * {@link StripeHosts} serves the stand-in, src/test/resources/static/test/fake-stripe.js, there.
+	 */
+	public static final String STRIPE_JS = "https://js.stripe.com/dahlia/stripe.js";
 
 	/** The store id the tests run as (src/test/resources/application.properties). */
 	public static final String STORE_ID = "test-store";

@@ -4,6 +4,10 @@
 // Its words come from the form's data- attributes (item.ftlh), in the store's language.
 const form = document.getElementById('checkout');
 
+// A field or button of the form. (The JSDoc types here are comments to browsers; the archetype's
+// build checks this file against Stripe.js's published types with them.)
+const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
+
 // The SDK's actions (updateEmail, applyPromotionCode, confirm...), once the checkout is open.
 let actions = null;
 
@@ -21,14 +25,14 @@ if (form) {
 
 async function openCheckout() {
   // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
-  const waiver = document.getElementById('withdrawal-waiver');
+  const waiver = field('withdrawal-waiver');
   if (waiver && !waiver.checked) {
     showMessage(form.dataset.waiverNotTicked);
     waiver.focus();
     return;
   }
   setLoading(true);
-  const quantity = document.getElementById('quantity');
+  const quantity = field('quantity');
   const order = {
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
@@ -42,7 +46,9 @@ async function openCheckout() {
     return fail(answer.error);
   }
   // Stripe's form speaks the store's language (store.locale).
-  const stripe = Stripe(form.dataset.publishableKey, { locale: form.dataset.locale });
+  const stripe = Stripe(form.dataset.publishableKey, {
+    locale: /** @type {import('@stripe/stripe-js').StripeElementLocale} */ (form.dataset.locale),
+  });
   const checkout = stripe.initCheckoutElementsSdk({
     clientSecret: answer.clientSecret,
     elementsOptions: { appearance: { theme: 'stripe' } },
@@ -97,7 +103,7 @@ async function handleSubmit(event) {
     return;
   }
   setLoading(true);
-  const email = await actions.updateEmail(document.getElementById('email').value);
+  const email = await actions.updateEmail(field('email').value);
   if (email.type === 'error') {
     return fail(email.error.message);
   }
@@ -131,7 +137,7 @@ async function payWithWallet(event, ready) {
 }
 
 async function applyPromotionCode() {
-  const code = document.getElementById('promotion-code').value.trim();
+  const code = field('promotion-code').value.trim();
   if (!actions || !code) {
     return;
   }
@@ -199,7 +205,7 @@ function showTotals(session) {
 }
 
 function showIfSome(name, amount, sign) {
-  document.querySelectorAll('.' + name).forEach((node) => { node.hidden = amount.minorUnitsAmount === 0; });
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.' + name)).forEach((node) => { node.hidden = amount.minorUnitsAmount === 0; });
   document.getElementById(name).textContent = sign + amount.amount;
 }
 
@@ -220,8 +226,8 @@ function hideMessage() {
 
 function setLoading(loading) {
   // A disabled button is what stops a double submit.
-  document.getElementById('buy').disabled = loading;
-  document.getElementById('submit').disabled = loading;
+  field('buy').disabled = loading;
+  field('submit').disabled = loading;
   if (loading) {
     hideMessage();
   }

@@ -1,16 +1,19 @@
-// A stand-in for Stripe.js, for the browser tests only: js.stripe.com is out of reach when tests
-// run, and must never be called by them. It offers the part of the Checkout Elements SDK that
-// checkout.js uses, with the names and result shapes of Stripe's published types
-// (stripe/stripe-js, types/stripe-js/checkout.d.ts), and enforces what Stripe.js enforces:
-// initCheckout is gone (dahlia), confirm() throws unless the page read the session's total.
+// A stand-in for Stripe.js, for the browser tests only: the real js.stripe.com is out of reach when
+// tests run, and must never be called by them, so the tests' Chromium finds js.stripe.com and
+// api.stripe.com on a server of the tests (StripeHosts), which serves this file where the store
+// loads Stripe.js from, under the page's real Content-Security-Policy. It offers the part of the
+// Checkout Elements SDK that checkout.js uses, with the names and result shapes of Stripe's
+// published types (@stripe/stripe-js 9.17.0, checkout.d.ts), and enforces what Stripe.js enforces:
+// a publishable key only, no initCheckout (dahlia has initCheckoutElementsSdk alone), confirm()
+// throws unless the page read the session's total.
 // The wallet (Express Checkout Element) works as Stripe's does: its button shows as soon as it is
 // mounted, which can be before loadActions() resolves (a test holds the actions back with
 // fakeStripe.holdActions(), as a slow network would, and lets them go with releaseActions()), and
 // its confirm event (elements/express-checkout.d.ts, StripeExpressCheckoutElementConfirmEvent)
 // leaves the wallet's sheet open, "Processing", until the page leaves for the receipt or calls the
 // event's paymentFailed().
-// What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) through
-// /test/stripe (FakeStripeJsBackend). What the page did is recorded in window.fakeStripe, and the
+// What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) on
+// https://api.stripe.com (StripeJsApi). What the page did is recorded in window.fakeStripe, and the
 // methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
 window.fakeStripe = {
   publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false,
@@ -25,14 +28,13 @@ window.fakeStripe = {
 const walletMethods = new WeakMap();
 
 window.Stripe = function (publishableKey, options) {
+  if (typeof publishableKey !== 'string' || !publishableKey.startsWith('pk_')) {
+    // Stripe.js takes the publishable key alone; a page holding another would leak it.
+    throw new Error('IntegrationError: Invalid value for Stripe(): apiKey should be a publishable key (pk_...)');
+  }
   window.fakeStripe.publishableKey = publishableKey;
   window.fakeStripe.stripeOptions = options || {};
-  return {
-    initCheckout() {
-      throw new Error('IntegrationError: initCheckout is renamed initCheckoutElementsSdk in this version of Stripe.js');
-    },
-    initCheckoutElementsSdk: checkoutElementsSdk,
-  };
+  return { initCheckoutElementsSdk: checkoutElementsSdk };
 };
 
 function checkoutElementsSdk(options) {
@@ -245,6 +247,8 @@ function threeDSecure() {
 }
 
 async function stripeApi(sessionId, path) {
-  const response = await fetch('/test/stripe/sessions/' + sessionId + path);
+  const response = await fetch('https://api.stripe.com/test/stripe/sessions/' + sessionId + path, {
+    headers: { Authorization: 'Bearer ' + window.fakeStripe.publishableKey },
+  });
   return response.json();
 }

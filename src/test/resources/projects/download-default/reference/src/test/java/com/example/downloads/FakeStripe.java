@@ -1,6 +1,7 @@
 package com.example.downloads;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * Stripe for whole purchases, where {@link StripeStub} stubs one answer: the Checkout Sessions API
  * as WireMock serves it to the store (create, retrieve, update, list by e-mail), and what Stripe does between the
  * buyer's browser and Stripe (e-mail, promotion code, paying), which fake-stripe.js asks for
- * through {@link FakeStripeJsBackend} and server-side tests call directly ({@link #pay}).
+ * on https://api.stripe.com ({@link StripeJsApi}) and server-side tests call directly ({@link #pay}).
  * Sessions are remembered as Stripe would: a retrieve returns one as it stands now, an update
  * merges its metadata.
  *
@@ -169,7 +170,7 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		}
 		ObjectNode session = sessions.get(path.substring(Math.min(path.length(), SESSIONS.length() + 1)));
 		if (session == null) {
-			return respond(404, StripeStub.error("invalid_request_error", "resource_missing", "No such checkout.session"));
+			return respond(404, StripeStub.notFound("checkout.session", "session", path.substring(path.lastIndexOf('/') + 1)));
 		}
 		synchronized (session) {
 			if (request.getMethod().equals(RequestMethod.POST)) {
@@ -187,6 +188,7 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		String currency = form(request, "line_items[0][price_data][currency]");
 		ObjectNode session = (ObjectNode) json.readTree(
 				StripeStub.session(id, "open", "unpaid", unitAmount * quantity, currency, metadata(request)));
+		session.put("created", System.currentTimeMillis() / 1000);
 		session.put("return_url", form(request, "return_url"));
 		session.put("allow_promotion_codes", Boolean.parseBoolean(form(request, "allow_promotion_codes")));
 		((ObjectNode) session.get("customer_details")).putNull("email");
@@ -194,20 +196,28 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		return session;
 	}
 
-	/** The sessions list, filtered as Stripe filters it by {@code customer_details[email]} and {@code status}. */
+	/**
+	 * The sessions list, filtered as Stripe filters it by {@code customer_details[email]},
+	 * {@code status} and {@code payment_intent}, newest first; {@link StripeAnswer} pages it.
+	 */
 	private String list(Request request) {
 		QueryParameter email = request.queryParameter("customer_details[email]");
 		QueryParameter status = request.queryParameter("status");
-		List<String> found = new ArrayList<>();
+		QueryParameter payment = request.queryParameter("payment_intent");
+		List<ObjectNode> found = new ArrayList<>();
 		for (ObjectNode session : sessions.values()) {
 			synchronized (session) {
+				JsonNode intent = session.path("payment_intent");
+				String intentId = intent.isObject() ? intent.path("id").asString(null) : intent.asString(null);
 				if ((!email.isPresent() || email.firstValue().equals(session.path("customer_details").path("email").asString(null)))
-						&& (!status.isPresent() || status.firstValue().equals(session.path("status").asString()))) {
-					found.add(session.toString());
+						&& (!status.isPresent() || status.firstValue().equals(session.path("status").asString()))
+						&& (!payment.isPresent() || payment.firstValue().equals(intentId))) {
+					found.add(session.deepCopy());
 				}
 			}
 		}
-		return StripeStub.list(found.toArray(String[]::new));
+		found.sort(Comparator.comparingLong((ObjectNode session) -> session.path("created").asLong()).reversed());
+		return StripeStub.list(found.stream().map(ObjectNode::toString).toArray(String[]::new));
 	}
 
 	private ObjectNode existing(String id) {

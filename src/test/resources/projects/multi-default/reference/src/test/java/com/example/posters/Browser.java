@@ -45,6 +45,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * expect (a script error, a Content-Security-Policy violation): read the expected ones with
  * {@link #consoleErrors()} in the test. One Chromium serves every test of the run, as starting
  * one takes longer than most browser tests.
+ *
+ * <p>The pages load Stripe.js from https://js.stripe.com and it calls https://api.stripe.com, as
+ * in a real store, under the pages' own Content-Security-Policy: this Chromium finds Stripe's hosts
+ * on a server of the tests ({@link StripeHosts}), which plays Stripe with the running test's
+ * {@link FakeStripe}.
  */
 public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -67,9 +72,11 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 			.getEnvironment()
 			.getRequiredProperty("local.server.port", Integer.class);
 		this.baseUrl = "http://localhost:" + port;
-		this.driver = context.getRoot()
+		Chromium chromium = context.getRoot()
 			.getStore(ExtensionContext.Namespace.create(Browser.class))
-			.computeIfAbsent(Chromium.class, key -> new Chromium(), Chromium.class).driver;
+			.computeIfAbsent(Chromium.class, key -> new Chromium(), Chromium.class);
+		this.driver = chromium.driver;
+		chromium.stripeHosts.answerFrom(SpringExtension.getApplicationContext(context).getBean(FakeStripe.class));
 		try {
 			this.downloads = Files.createTempDirectory("chromium-downloads");
 		}
@@ -111,6 +118,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
 		final Path profile;
 
+		final StripeHosts stripeHosts = new StripeHosts();
+
 		Chromium() {
 			try {
 				this.profile = Files.createTempDirectory("chromium-profile");
@@ -123,6 +132,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 				.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 						"--disable-background-networking", "--disable-component-update", "--disable-sync",
 						"--user-data-dir=" + profile)
+				.addArguments(stripeHosts.chromiumArguments())
 				.setExperimentalOption("prefs", Map.of("download.prompt_for_download", false));
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
@@ -137,6 +147,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		@Override
 		public void close() {
 			driver.quit();
+			stripeHosts.close();
 			deleteQuietly(profile);
 		}
 

@@ -8,7 +8,8 @@ package com.example.shop;
  * @param id the Checkout Session's id ({@code cs_...}): the key to store the purchase under
  * @param amountTotal what the buyer paid, after promotion codes and tax, in the currency's minor
  * units
- * @param currency the currency paid in (the buyer's own when Adaptive Pricing converted it)
+ * @param currency the store's currency (with Adaptive Pricing a buyer abroad may have paid in their own,
+ * which Stripe reports as the session's {@code presentment_details})
  * @param email the address the buyer gave, where Stripe sends its receipt
  */
 public record Purchase(String id, String itemId, int quantity, long amountTotal, String currency, String email) {

@@ -20,13 +20,11 @@ import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 /**
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
- * keys, stripe.js played by src/test/resources/static/test/fake-stripe.js (and its backend,
- * {@link FakeStripeJsBackend}), and Stripe's API played by one WireMock server that lives as long
- * as the Spring context, and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
+ * keys, Stripe.js played in the browser tests by src/test/resources/static/test/fake-stripe.js,
+ * served from https://js.stripe.com as the store loads it (see {@link Browser}), and Stripe's API played by one WireMock server that lives as long
+ * as the Spring context and answers as Stripe would ({@link StripeApiServer}), and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
  * in-process. {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
  * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
@@ -47,7 +45,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "stripe.js-url=" + StripeStub.FAKE_STRIPE_JS,
+		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
 		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
 		"spring.mail.host=" + MailServer.HOST })
 @AutoConfigureMockMvc
@@ -66,18 +64,16 @@ public @interface StoreTest {
 			return new FakeStripe();
 		}
 
+		/** The key the store holds, as Stripe sees it: a secret key, unless a test restricts it. */
 		@Bean
-		FakeStripeJsBackend fakeStripeJsBackend(FakeStripe fakeStripe) {
-			return new FakeStripeJsBackend(fakeStripe);
+		StripeKey stripeKey() {
+			return new StripeKey();
 		}
 
 		// Threads enough for PurchaseUnderLoadTests' crowd of shoppers.
 		@Bean(destroyMethod = "stop")
-		WireMockServer stripeApiServer(FakeStripe fakeStripe) {
-			WireMockServer server = new WireMockServer(
-					wireMockConfig().dynamicPort().containerThreads(64).extensions(fakeStripe));
-			server.start();
-			return server;
+		WireMockServer stripeApiServer(FakeStripe fakeStripe, StripeKey stripeKey) {
+			return StripeApiServer.start(fakeStripe, stripeKey, 64);
 		}
 
 		/** The mail server the store sends its e-mail to, started and stopped with the context. */
@@ -105,6 +101,7 @@ public @interface StoreTest {
 			@Override
 			public void beforeTestMethod(TestContext testContext) {
 				testContext.getApplicationContext().getBean(WireMockServer.class).resetAll();
+				testContext.getApplicationContext().getBean(StripeKey.class).unrestrict();
 				testContext.getApplicationContext().getBean(MailServer.class).start();
 			}
 

@@ -36,8 +36,11 @@ public final class StripeStub {
 
 	public static final String WEBHOOK_SECRET = "whsec_placeholder_for_tests";
 
-	/** Where the browser tests' pages load stripe.js from: a stand-in, src/test/resources/static/test. */
-	public static final String FAKE_STRIPE_JS = "/test/fake-stripe.js";
+	/**
+	 * Where the store's pages load Stripe.js from (stripe.js-url's default); in the browser tests
+	 * {@link StripeHosts} serves the stand-in, src/test/resources/static/test/fake-stripe.js, there.
+	 */
+	public static final String STRIPE_JS = "https://js.stripe.com/dahlia/stripe.js";
 
 	/** The store id the tests run as (src/test/resources/application.properties). */
 	public static final String STORE_ID = "test-store";
@@ -216,13 +219,31 @@ public final class StripeStub {
 				session -> ((ObjectNode) session.get("payment_intent").get("latest_charge")).put("disputed", true));
 	}
 
-	/** An event in Stripe's JSON, from the fixture, carrying the given object, with an id of its own. */
+	/**
+	 * An event in Stripe's JSON, from the fixture, carrying the given object as Stripe sends it in
+	 * an event (what it holds of other objects as their ids), with an id of its own and the API
+	 * version stripe-java pins, as a webhook endpoint made for that version receives it.
+	 */
 	public static String event(String type, String objectJson) {
 		ObjectNode event = (ObjectNode) fixture("event.json");
 		event.put("id", "evt_" + newSessionId().substring("cs_test_".length(), "cs_test_".length() + 24));
 		event.put("type", type);
-		((ObjectNode) event.get("data")).set("object", json.readTree(objectJson));
+		event.put("api_version", com.stripe.Stripe.API_VERSION);
+		JsonNode object = json.readTree(objectJson);
+		StripeExpansion.collapse(object, java.util.List.of());
+		((ObjectNode) event.get("data")).set("object", object);
 		return event.toString();
+	}
+
+	/** Stripe's 404 for an id it does not know: "No such checkout.session: 'cs_test_...'". */
+	public static String notFound(String objectType, String param, String id) {
+		ObjectNode error = json.createObjectNode()
+			.put("type", "invalid_request_error")
+			.put("code", "resource_missing")
+			.put("doc_url", "https://stripe.com/docs/error-codes/resource-missing")
+			.put("message", "No such " + objectType + ": '" + id + "'")
+			.put("param", param);
+		return json.createObjectNode().set("error", error).toString();
 	}
 
 	/** Stripe's error body, as its API answers with a 4xx or 5xx status. */

@@ -8,7 +8,6 @@ import com.example.downloads.Purchase;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.stripe.model.checkout.Session;
-import com.stripe.model.checkout.Session.CurrencyConversion;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -59,11 +58,11 @@ public class StoreSessions {
 		Optional<Item> item = catalog.find(metadata.get(ITEM_ID));
 		Long quantity = wholeNumber(metadata.get(QUANTITY), catalog.maxQuantity());
 		Long subtotal = wholeNumber(metadata.get(SUBTOTAL), Long.MAX_VALUE);
-		CurrencyConversion converted = session.getCurrencyConversion();
-		Long charged = converted != null ? converted.getAmountSubtotal() : session.getAmountSubtotal();
-		String currency = converted != null ? converted.getSourceCurrency() : session.getCurrency();
-		if (item.isEmpty() || quantity == null || subtotal == null || !subtotal.equals(charged)
-				|| !item.get().currency().equals(metadata.get(CURRENCY)) || !metadata.get(CURRENCY).equals(currency)) {
+		// With Adaptive Pricing the buyer may pay in their own currency, but the session keeps the
+		// store's: its amount_subtotal and currency are what this store asked for.
+		if (item.isEmpty() || quantity == null || subtotal == null || !subtotal.equals(session.getAmountSubtotal())
+				|| !item.get().currency().equals(metadata.get(CURRENCY))
+				|| !metadata.get(CURRENCY).equals(session.getCurrency())) {
 			return Optional.empty();
 		}
 		String email = session.getCustomerDetails() == null ? null : session.getCustomerDetails().getEmail();

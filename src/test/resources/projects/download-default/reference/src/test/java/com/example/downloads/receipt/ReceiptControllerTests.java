@@ -106,7 +106,7 @@ class ReceiptControllerTests {
 			// The reference the buyer quotes is the Checkout Session's id, as the seller finds it at Stripe.
 			.andExpect(content().string(containsString("<code>" + id + "</code>")))
 			// On every page, as Stripe asks, for its fraud signals: not only where the payment form is.
-			.andExpect(content().string(containsString("<script src=\"" + StripeStub.FAKE_STRIPE_JS + "\" defer></script>")));
+			.andExpect(content().string(containsString("<script src=\"" + StripeStub.STRIPE_JS + "\" defer></script>")));
 
 		verify(hooks, times(1)).postPurchase(any());
 		stripe.verify(1, marking());

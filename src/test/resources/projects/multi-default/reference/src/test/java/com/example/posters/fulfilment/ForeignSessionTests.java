@@ -79,15 +79,16 @@ class ForeignSessionTests {
 		return StripeStub.session(id, "complete", "paid", subtotal, currency, metadata);
 	}
 
-	/** As Stripe reports a session Adaptive Pricing charged in the buyer's currency. */
-	String converted(long storeSubtotal, String storeCurrency) {
-		long buyers = storeSubtotal * 9 / 10;
-		return StripeStub.with(paid(buyers, otherCurrency, StripeStub.storeMetadata(item, 1)), session -> {
-			ObjectNode conversion = session.putObject("currency_conversion");
-			conversion.put("amount_subtotal", storeSubtotal);
-			conversion.put("amount_total", storeSubtotal);
-			conversion.put("fx_rate", "0.9");
-			conversion.put("source_currency", storeCurrency);
+	/**
+	 * As Stripe reports a session Adaptive Pricing charged in the buyer's currency: in the store's
+	 * own currency and amounts, with what the buyer saw in presentment_details (API versions from
+	 * 2025-03-31 on; the older currency_conversion is null).
+	 */
+	String converted() {
+		return StripeStub.with(paid(priced(), item.currency(), StripeStub.storeMetadata(item, 1)), session -> {
+			ObjectNode presented = session.putObject("presentment_details");
+			presented.put("presentment_amount", priced() * 9 / 10);
+			presented.put("presentment_currency", otherCurrency);
 		});
 	}
 
@@ -112,12 +113,6 @@ class ForeignSessionTests {
 			case "one priced in another currency throughout" -> {
 				metadata.put("currency", otherCurrency);
 				return paid(priced(), otherCurrency, metadata);
-			}
-			case "one converted from a cent less than the store priced" -> {
-				return converted(priced() - 1, item.currency());
-			}
-			case "one converted from another currency" -> {
-				return converted(priced(), otherCurrency);
 			}
 			default -> throw new IllegalArgumentException(session);
 		}
@@ -148,8 +143,7 @@ class ForeignSessionTests {
 			"another store's on the same account", "one naming an item this store does not sell",
 			"one whose quantity is not a number", "one whose quantity is more than the store sells at once",
 			"one charging a cent less than the store priced", "one charging the price in another currency",
-			"one priced in another currency throughout", "one converted from a cent less than the store priced",
-			"one converted from another currency" })
+			"one priced in another currency throughout" })
 	void theWebhookAcknowledgesAnotherSessionAndLeavesItAlone(String session) throws Exception {
 		stripeHas(foreign(session));
 
@@ -170,7 +164,7 @@ class ForeignSessionTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "a payment link's, with no metadata", "another store's on the same account",
-			"one charging a cent less than the store priced", "one converted from another currency" })
+			"one charging a cent less than the store priced" })
 	void anotherSessionHasNoReceiptPage(String session) throws Exception {
 		stripeHas(foreign(session));
 
@@ -195,28 +189,27 @@ class ForeignSessionTests {
 
 	@Test
 	void aSessionAdaptivePricingChargedInTheBuyersCurrencyIsThisStoresOwn() throws Exception {
-		String session = converted(priced(), item.currency());
+		String session = converted();
 		stripeHas(session);
 
 		deliverCompletedEvent(session);
 
 		ArgumentCaptor<Purchase> purchase = ArgumentCaptor.forClass(Purchase.class);
 		verify(hooks).postPurchase(purchase.capture());
-		// What the buyer paid, in the currency they paid in.
-		assertThat(purchase.getValue().currency()).isEqualTo(otherCurrency);
-		assertThat(purchase.getValue().amountTotal()).isEqualTo(priced() * 9 / 10);
+		// Stripe keeps the session, and so the purchase, in the store's own currency.
+		assertThat(purchase.getValue().currency()).isEqualTo(item.currency());
+		assertThat(purchase.getValue().amountTotal()).isEqualTo(priced());
 		stripe.verify(1, postRequestedFor(urlPathMatching("/v1/checkout/sessions/" + id)));
 	}
 
 	@Test
-	void aSessionAdaptivePricingChargedInTheBuyersCurrencyGetsItsReceiptInThatCurrency() throws Exception {
-		stripeHas(converted(priced(), item.currency()));
+	void aSessionAdaptivePricingChargedInTheBuyersCurrencyGetsItsReceiptInTheStoresCurrency() throws Exception {
+		stripeHas(converted());
 
 		mvc.perform(get("/receipt/" + id))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Thank you!")))
-			.andExpect(content().string(
-					containsString(Item.formatMinorUnits(priced() * 9 / 10, otherCurrency, catalog.locale()))));
+			.andExpect(content().string(containsString(Item.formatMinorUnits(priced(), item.currency(), catalog.locale()))));
 	}
 
 }

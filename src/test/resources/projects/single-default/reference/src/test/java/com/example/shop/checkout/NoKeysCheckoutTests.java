@@ -58,7 +58,7 @@ class NoKeysCheckoutTests {
 			.andExpect(content().string(not(containsString("keys"))))
 			.andExpect(content().string(not(containsString("id=\"checkout\""))))
 			// No stripe.js: without keys there is no payment for Stripe to watch over.
-			.andExpect(content().string(not(containsString(StripeStub.FAKE_STRIPE_JS))))
+			.andExpect(content().string(not(containsString(StripeStub.STRIPE_JS))))
 			.andExpect(content().string(not(containsString("checkout.js"))));
 	}
 

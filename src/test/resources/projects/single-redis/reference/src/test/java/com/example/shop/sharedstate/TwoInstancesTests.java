@@ -9,6 +9,8 @@ import com.example.shop.Concurrently;
 import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
 import com.example.shop.StoreApplication;
+import com.example.shop.StripeApiServer;
+import com.example.shop.StripeKey;
 import com.example.shop.StripeStub;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.fulfilment.Fulfilment;
@@ -26,7 +28,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,8 +57,7 @@ class TwoInstancesTests {
 	static void startRedisStripeAndTwoInstances() throws Exception {
 		redis = new RedisServer();
 		redis.start();
-		stripe = new WireMockServer(wireMockConfig().dynamicPort().extensions(fakeStripe));
-		stripe.start();
+		stripe = StripeApiServer.start(fakeStripe, new StripeKey(), 16);
 		one = instance();
 		two = instance();
 	}
