@@ -15,6 +15,8 @@ assert new File(project, 'downloads/my-download.txt').isFile()
 assert !new File(project, 'src/main/java/com/example/downloads/catalog/CatalogController.java').exists() : 'download must carry no catalog listing'
 // The deploy files (systemd unit, nginx site) pass the tools that read them.
 evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
+// What its tests sent to Stripe, against Stripe's published parameter types.
+evaluate(new File((basedir as File).parentFile, 'check-stripe-requests.groovy'))
 // Its green build printed no failed start and few warnings.
 evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
 // Each skip, with its reason, on the console.
