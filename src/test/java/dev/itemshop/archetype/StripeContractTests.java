@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The generated stores against Stripe's own published types, in the archetype's build rather than
  * in every seller's: the Stripe fixtures the stores' tests answer with, against stripe-node 22.4.0's
- * types (the OpenAPI release of stripe-java 33.3.0's API version), and the store's checkout.js against
- * {@code @stripe/stripe-js} 9.17.0's (the release that loads the store's Stripe.js,
- * js.stripe.com/dahlia). The versions are pinned in src/test/contract/package.json; the checks are
+ * types (the OpenAPI release of stripe-java 33.3.0's API version), and the store's checkout.js and
+ * the browser tests' stand-in for Stripe.js against {@code @stripe/stripe-js} 9.17.0's (the release
+ * that loads the store's Stripe.js, js.stripe.com/dahlia). The versions are pinned in src/test/contract/package.json; the checks are
  * the scripts beside it, and need Node.js and npm (Debian: {@code apt-get install nodejs npm}), so
  * they are skipped with the stores' integration tests ({@code -Darchetype.test.skip}, as README
  * step 1 builds the archetype to generate a store).
@@ -59,7 +59,7 @@ class StripeContractTests {
 	}
 
 	@Test
-	void theStoresCheckoutScriptUsesStripeJsAsItsTypesSay() throws Exception {
+	void theStoresCheckoutScriptAndTheTestsStandInUseStripeJsAsItsTypesSay() throws Exception {
 		assertThat(run(Path.of("."), "node", CONTRACT.resolve("check-stripe-js.mjs").toString(), WORK.toString()))
 			.isEqualTo("ok");
 	}

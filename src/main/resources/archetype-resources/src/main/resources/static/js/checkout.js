@@ -4,11 +4,8 @@
 // Its words come from the form's data- attributes (item.ftlh), in the store's language.
 const form = document.getElementById('checkout');
 
-// A field or button of the form. (The JSDoc types here are comments to browsers; the archetype's
-// build checks this file against Stripe.js's published types with them.)
-const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
-
 // The SDK's actions (updateEmail, applyPromotionCode, confirm...), once the checkout is open.
+/** @type {StripeCheckoutActions | null} */
 let actions = null;
 
 // The CSRF token every POST carries, with the name of its header. Pages do not carry it (making
@@ -25,14 +22,14 @@ if (form) {
 
 async function openCheckout() {
   // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
-  const waiver = field('withdrawal-waiver');
+  const waiver = /** @type {HTMLInputElement | null} */ (document.getElementById('withdrawal-waiver'));
   if (waiver && !waiver.checked) {
     showMessage(form.dataset.waiverNotTicked);
     waiver.focus();
     return;
   }
   setLoading(true);
-  const quantity = field('quantity');
+  const quantity = /** @type {HTMLInputElement | null} */ (document.getElementById('quantity'));
   const order = {
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
@@ -46,9 +43,7 @@ async function openCheckout() {
     return fail(answer.error);
   }
   // Stripe's form speaks the store's language (store.locale).
-  const stripe = Stripe(form.dataset.publishableKey, {
-    locale: /** @type {import('@stripe/stripe-js').StripeElementLocale} */ (form.dataset.locale),
-  });
+  const stripe = Stripe(form.dataset.publishableKey, { locale: /** @type {StripeConstructorOptions['locale']} */ (form.dataset.locale) });
   const checkout = stripe.initCheckoutElementsSdk({
     clientSecret: answer.clientSecret,
     elementsOptions: { appearance: { theme: 'stripe' } },
@@ -61,6 +56,10 @@ async function openCheckout() {
     if (loaded.type === 'success') {
       actions = loaded.actions;
       showTotals(actions.getSession());
+    }
+    else {
+      // Stripe could not load the session (the network, Stripe itself): say so, in Stripe's words.
+      fail(loaded.error.message);
     }
     return loaded;
   });
@@ -103,7 +102,7 @@ async function handleSubmit(event) {
     return;
   }
   setLoading(true);
-  const email = await actions.updateEmail(field('email').value);
+  const email = await actions.updateEmail(inputValue('email'));
   if (email.type === 'error') {
     return fail(email.error.message);
   }
@@ -137,7 +136,7 @@ async function payWithWallet(event, ready) {
 }
 
 async function applyPromotionCode() {
-  const code = field('promotion-code').value.trim();
+  const code = inputValue('promotion-code').trim();
   if (!actions || !code) {
     return;
   }
@@ -205,7 +204,7 @@ function showTotals(session) {
 }
 
 function showIfSome(name, amount, sign) {
-  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.' + name)).forEach((node) => { node.hidden = amount.minorUnitsAmount === 0; });
+  document.querySelectorAll('.' + name).forEach((node) => { /** @type {HTMLElement} */ (node).hidden = amount.minorUnitsAmount === 0; });
   document.getElementById(name).textContent = sign + amount.amount;
 }
 
@@ -226,9 +225,14 @@ function hideMessage() {
 
 function setLoading(loading) {
   // A disabled button is what stops a double submit.
-  field('buy').disabled = loading;
-  field('submit').disabled = loading;
+  /** @type {HTMLButtonElement} */ (document.getElementById('buy')).disabled = loading;
+  /** @type {HTMLButtonElement} */ (document.getElementById('submit')).disabled = loading;
   if (loading) {
     hideMessage();
   }
+}
+
+/** The text in the form field with this id. */
+function inputValue(id) {
+  return /** @type {HTMLInputElement} */ (document.getElementById(id)).value;
 }

@@ -1,57 +1,99 @@
-// A stand-in for Stripe.js, for the browser tests only: the real js.stripe.com is out of reach when
-// tests run, and must never be called by them, so the tests' Chromium finds js.stripe.com and
-// api.stripe.com on a server of the tests (StripeHosts), which serves this file where the store
-// loads Stripe.js from, under the page's real Content-Security-Policy. It offers the part of the
-// Checkout Elements SDK that checkout.js uses, with the names and result shapes of Stripe's
-// published types (@stripe/stripe-js 9.17.0, checkout.d.ts), and enforces what Stripe.js enforces:
-// a publishable key only, no initCheckout (dahlia has initCheckoutElementsSdk alone), confirm()
-// throws unless the page read the session's total.
+// A stand-in for Stripe.js, for the browser tests only. Their Chromium loads it from where the
+// store loads Stripe.js, https://js.stripe.com/dahlia/stripe.js, and it calls
+// https://api.stripe.com as Stripe.js does: the tests resolve both hosts to a local HTTPS server of
+// theirs (StripeHosts.java), so the page's Content-Security-Policy applies as with Stripe. The API
+// answers from the running test's FakeStripe (StripeJsApi.java).
+// It offers the part of the Checkout Elements SDK that checkout.js uses, typed in the JSDoc below
+// as Stripe's published types (@stripe/stripe-js 9.17.0, checkout.d.ts: the archetype's build
+// checks it), and refuses what Stripe.js refuses:
+// - a key that is not a publishable one (pk_...), and initCheckout, which dahlia does not have;
+// - confirm() before the page has read the amount of the session's total (total.total.amount);
+// - confirm() while the session needs a billing address (automatic tax) it does not have yet.
+// It fails where Stripe.js can fail, some on a test's word: loadActions() (fakeStripe.failLoadActions),
+// a promotion code (invalidCode for a code Stripe does not know; code null for other refusals,
+// fakeStripe.refusePromotionCodes), a declined payment (paymentFailed, with the bank's declineCode).
 // The wallet (Express Checkout Element) works as Stripe's does: its button shows as soon as it is
-// mounted, which can be before loadActions() resolves (a test holds the actions back with
-// fakeStripe.holdActions(), as a slow network would, and lets them go with releaseActions()), and
-// its confirm event (elements/express-checkout.d.ts, StripeExpressCheckoutElementConfirmEvent)
-// leaves the wallet's sheet open, "Processing", until the page leaves for the receipt or calls the
-// event's paymentFailed().
-// What real Stripe.js sends to Stripe, this one sends to the tests' Stripe (FakeStripe) on
-// https://api.stripe.com (StripeJsApi). What the page did is recorded in window.fakeStripe, and the
-// methods it paid with in sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
-window.fakeStripe = {
-  publishableKey: null, stripeOptions: null, initOptions: null, mounted: {}, totalRead: false,
-  actionsHeld: null, walletDeclines: false, walletFailures: [],
+// mounted, which can be before loadActions() resolves (fakeStripe.holdActions() holds the actions
+// back, as a slow network would; releaseActions() lets them go), and its confirm event leaves the
+// wallet's sheet open, "Processing", until the page leaves for the receipt or calls the event's
+// paymentFailed(). A sheet still waiting after a declined payment logs an error, as the wallet
+// would time out: the page must tell it.
+// What the page did is recorded in window.fakeStripe, and the methods it paid with in
+// sessionStorage ('fakeStripe.confirmed'), which outlives the redirect.
+const fakeStripe = {
+  /** @type {string | null} */ publishableKey: null,
+  /** @type {StripeConstructorOptions} */ stripeOptions: {},
+  /** @type {StripeCheckoutElementsSdkOptions | null} */ initOptions: null,
+  /** @type {Record<string, string>} */ mounted: {},
+  totalRead: false,
+  /** @type {Promise<void> | null} */ actionsHeld: null,
+  walletDeclines: false,
+  /** @type {Array<{reason?: string, message?: string}>} */ walletFailures: [],
+  /** @type {string | null} */ loadActionsError: null,
+  /** @type {string | null} */ promotionCodeRefusal: null,
   holdActions() {
     this.actionsHeld = new Promise((resolve) => { this.releaseActions = resolve; });
   },
   releaseActions() {},
+  /** loadActions() fails with this message, as when Stripe cannot be reached. */
+  failLoadActions(/** @type {string} */ message) {
+    this.loadActionsError = message;
+  },
+  /** Promotion codes are refused with this message (code null), as an expired one is. */
+  refusePromotionCodes(/** @type {string} */ message) {
+    this.promotionCodeRefusal = message;
+  },
 };
+/** @type {any} */ (window).fakeStripe = fakeStripe;
+
+// How long a wallet's sheet waits for the page after a declined payment before it gives up.
+const WALLET_TIMEOUT_MS = 2000;
 
 // The payment method behind each wallet confirm event: Stripe.js knows it, the page does not.
+/** @type {WeakMap<StripeExpressCheckoutElementConfirmEvent, string>} */
 const walletMethods = new WeakMap();
 
-window.Stripe = function (publishableKey, options) {
+// The stand-in offers only what the store uses (FakeStripeJs), not the whole of Stripe.js.
+/** @type {any} */ (window).Stripe = stripeJs;
+
+/**
+ * @param {string} publishableKey
+ * @param {StripeConstructorOptions} [options]
+ * @returns {FakeStripeJs}
+ */
+function stripeJs(publishableKey, options) {
   if (typeof publishableKey !== 'string' || !publishableKey.startsWith('pk_')) {
-    // Stripe.js takes the publishable key alone; a page holding another would leak it.
-    throw new Error('IntegrationError: Invalid value for Stripe(): apiKey should be a publishable key (pk_...)');
+    throw new Error('IntegrationError: Invalid API Key provided: Stripe.js takes a publishable key (pk_...)');
   }
-  window.fakeStripe.publishableKey = publishableKey;
-  window.fakeStripe.stripeOptions = options || {};
+  fakeStripe.publishableKey = publishableKey;
+  fakeStripe.stripeOptions = options || {};
   return { initCheckoutElementsSdk: checkoutElementsSdk };
-};
+}
 
+/**
+ * @param {StripeCheckoutElementsSdkOptions} options
+ * @returns {FakeCheckoutElementsSdk}
+ */
 function checkoutElementsSdk(options) {
-  window.fakeStripe.initOptions = options;
-  const sessionId = options.clientSecret.split('_secret_')[0];
+  fakeStripe.initOptions = options;
+  const sessionId = String(options.clientSecret).split('_secret_')[0];
+  /** @type {Array<(session: StripeCheckoutSession) => void>} */
   const onChange = [];
-  let session = null;
-  const loading = stripeApi(sessionId, '').then((raw) => { session = sessionOf(raw); });
+  /** @type {any} Stripe's JSON of the session, as api.stripe.com last answered it */
+  let raw = null;
+  const loading = stripeApi(sessionId, 'GET').then((answer) => { raw = answer.body; return answer; });
 
-  function changed(raw) {
-    session = sessionOf(raw);
+  /** The session, and the page told of the change when it changed. */
+  function changed(/** @type {any} */ answer) {
+    raw = answer;
+    const session = sessionOf(raw);
     onChange.forEach((handler) => handler(session));
     return session;
   }
 
+  /** @type {FakeCheckoutActions} */
   const actions = {
-    getSession: () => session,
+    getSession: () => sessionOf(raw),
     async updateEmail(email) {
       if (!email) {
         return { type: 'error', error: { code: 'incompleteEmail', message: 'Your email address is incomplete.' } };
@@ -59,24 +101,33 @@ function checkoutElementsSdk(options) {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
         return { type: 'error', error: { code: 'invalidEmail', message: 'Your email address is invalid.' } };
       }
-      return { type: 'success', session: changed(await stripeApi(sessionId, '/email?email=' + encodeURIComponent(email))) };
+      const answer = await stripeApi(sessionId, 'POST', { email });
+      return { type: 'success', session: changed(answer.body) };
     },
     async applyPromotionCode(code) {
-      const answer = await stripeApi(sessionId, '/promotion-code?code=' + encodeURIComponent(code));
-      if (answer.error) {
-        return { type: 'error', error: { code: 'invalidCode', message: answer.error } };
+      if (fakeStripe.promotionCodeRefusal) {
+        return { type: 'error', error: { code: null, message: fakeStripe.promotionCodeRefusal } };
       }
-      return { type: 'success', session: changed(answer) };
+      const answer = await stripeApi(sessionId, 'POST', { promotion_code: code });
+      if (!answer.ok) {
+        return answer.body.error.code === 'promotion_code_invalid'
+          ? { type: 'error', error: { code: 'invalidCode', message: answer.body.error.message } }
+          : { type: 'error', error: { code: null, message: answer.body.error.message } };
+      }
+      return { type: 'success', session: changed(answer.body) };
     },
     async confirm(args = {}) {
-      if (!window.fakeStripe.totalRead) {
+      if (!fakeStripe.totalRead) {
         throw new Error('IntegrationError: confirm() was called before the page showed the total');
       }
       const wallet = args.expressCheckoutConfirmEvent;
-      if (!wallet && !session.email) {
+      if (!wallet && !raw.customer_details.email) {
         return { type: 'error', error: { code: null, message: 'Enter your email address.' } };
       }
-      const method = wallet ? walletMethods.get(wallet) : document.getElementById('fake-payment-method').value;
+      if (!wallet && needsBillingAddress(raw) && !billingCountry()) {
+        return { type: 'error', error: { code: null, message: 'Enter your billing address.' } };
+      }
+      const method = wallet ? walletMethods.get(wallet) : paymentMethodChosen();
       if (wallet && !method) {
         throw new Error('IntegrationError: expressCheckoutConfirmEvent is not an event of this Express Checkout Element');
       }
@@ -85,13 +136,19 @@ function checkoutElementsSdk(options) {
       if (method === 'card_3ds') {
         await threeDSecure();
       }
-      const answer = await stripeApi(sessionId, '/confirm?method=' + method);
-      if (answer.error) {
-        return { type: 'error', error: { code: 'paymentFailed', message: answer.error, paymentFailed: { declineCode: 'generic_decline' } } };
+      const answer = await stripeApi(sessionId, 'POST', { payment_method: method }, '/confirm');
+      if (!answer.ok) {
+        const error = answer.body.error;
+        if (wallet) {
+          walletMustBeTold(wallet);
+        }
+        return error.type === 'card_error'
+          ? { type: 'error', error: { code: 'paymentFailed', message: error.message, paymentFailed: { declineCode: error.decline_code || null } } }
+          : { type: 'error', error: { code: null, message: error.message } };
       }
       // A redirecting method goes through the bank's page first, then on to the return_url.
       window.location.assign(method === 'ideal'
-        ? '/test/fake-bank.html?return=' + encodeURIComponent(answer.redirect) : answer.redirect);
+        ? '/test/fake-bank.html?return=' + encodeURIComponent(answer.body.redirect_url) : answer.body.redirect_url);
       return new Promise(() => {}); // the page is leaving
     },
   };
@@ -102,76 +159,131 @@ function checkoutElementsSdk(options) {
         onChange.push(handler);
       }
     },
-    loadActions: async () => {
-      await loading;
-      await window.fakeStripe.actionsHeld;
+    async loadActions() {
+      const answer = await loading;
+      await fakeStripe.actionsHeld;
+      if (fakeStripe.loadActionsError || !answer.ok) {
+        return { type: 'error', error: { code: null, message: fakeStripe.loadActionsError || answer.body.error.message } };
+      }
       return { type: 'success', actions };
     },
     createPaymentElement: () => element('payment', drawPaymentMethods),
-    createExpressCheckoutElement: () => element('expressCheckout', drawWallet),
+    createExpressCheckoutElement: () => expressCheckoutElement(),
     createBillingAddressElement: () => element('billingAddress', drawAddress),
   };
 }
 
-/** The session as Stripe.js shows it to the page (StripeCheckoutSession), from Stripe's JSON. */
+/** Stripe Tax needs the buyer's address: a session with automatic tax, or that asks for it, waits for one. */
+function needsBillingAddress(/** @type {any} */ raw) {
+  return Boolean(raw.automatic_tax && raw.automatic_tax.enabled) || raw.billing_address_collection === 'required';
+}
+
+/**
+ * The session as Stripe.js shows it to the page, from Stripe's JSON of it.
+ * @param {any} raw
+ * @returns {StripeCheckoutSession}
+ */
 function sessionOf(raw) {
   const divisor = ['jpy', 'krw', 'vnd', 'clp', 'isk'].includes(raw.currency) ? 1
     : ['bhd', 'jod', 'kwd', 'omr', 'tnd'].includes(raw.currency) ? 1000 : 100;
-  const money = (minor) => ({
+  /** @returns {StripeCheckoutAmount} */
+  const money = (/** @type {number} */ minor) => ({
     minorUnitsAmount: minor,
     // As Stripe.js does, in the language the page asked for with Stripe(key, { locale }).
-    amount: new Intl.NumberFormat(window.fakeStripe.stripeOptions.locale || 'en-US',
+    amount: new Intl.NumberFormat(fakeStripe.stripeOptions.locale || 'en-US',
       { style: 'currency', currency: raw.currency.toUpperCase() }).format(minor / divisor),
   });
   const grandTotal = money(raw.amount_total);
+  // Reading the amount of the total is what lets confirm() go ahead, as with Stripe.js.
   const total = {
-    subtotal: money(raw.amount_subtotal),
-    discount: money(raw.total_details.amount_discount || 0),
-    taxExclusive: money(raw.total_details.amount_tax || 0),
-    taxInclusive: money(0),
-    shippingRate: money(0),
-    appliedBalance: money(0),
-    surcharge: money(0),
-    balanceAppliedToNextInvoice: false,
-  };
-  // Reading the total is what lets confirm() go ahead, as with Stripe.js.
-  Object.defineProperty(total, 'total', {
-    enumerable: true,
-    get() {
-      window.fakeStripe.totalRead = true;
-      return grandTotal;
+    minorUnitsAmount: grandTotal.minorUnitsAmount,
+    get amount() {
+      fakeStripe.totalRead = true;
+      return grandTotal.amount;
     },
-  });
+  };
+  const country = billingCountry();
+  const addressMissing = needsBillingAddress(raw) && !country;
   return {
     id: raw.id,
     currency: raw.currency,
     email: raw.customer_details ? raw.customer_details.email : null,
+    phoneNumber: null,
+    businessName: null,
+    billingAddress: country ? { address: { country } } : null,
+    shippingAddress: null,
     status: raw.status === 'complete' ? { type: 'complete', paymentStatus: raw.payment_status } : { type: raw.status },
-    canConfirm: true,
+    canConfirm: !addressMissing,
+    tax: addressMissing ? { status: 'requires_billing_address' } : { status: 'ready' },
     livemode: false,
     minorUnitsAmountDivisor: divisor,
     lineItems: [],
-    total,
+    optionalItems: null,
+    currencyOptions: null,
+    discountAmounts: null,
+    taxAmounts: null,
+    taxIdInfo: null,
+    lastPaymentError: null,
+    recurring: null,
+    savedPaymentMethods: null,
+    shipping: null,
+    shippingOptions: [],
+    surcharge: null,
+    total: {
+      subtotal: money(raw.amount_subtotal),
+      discount: money(raw.total_details.amount_discount || 0),
+      taxExclusive: money(raw.total_details.amount_tax || 0),
+      taxInclusive: money(0),
+      shippingRate: money(0),
+      appliedBalance: money(0),
+      surcharge: money(0),
+      balanceAppliedToNextInvoice: false,
+      total,
+    },
   };
 }
 
+/**
+ * @param {string} type
+ * @param {(container: Element) => void} draw
+ * @returns {FakeElement}
+ */
 function element(type, draw) {
-  const listeners = {};
   return {
     mount(selector) {
-      draw(document.querySelector(selector), listeners);
-      window.fakeStripe.mounted[type] = selector;
-    },
-    on(event, listener) {
-      listeners[event] = listener;
-      return this;
+      const container = typeof selector === 'string' ? document.querySelector(selector) : selector;
+      if (!container) {
+        throw new Error('IntegrationError: no element ' + selector + ' to mount the ' + type + ' Element in');
+      }
+      draw(container);
+      fakeStripe.mounted[type] = String(selector);
     },
     destroy() {},
   };
 }
 
+/** @returns {FakeExpressCheckoutElement} */
+function expressCheckoutElement() {
+  /** @type {((event: StripeExpressCheckoutElementConfirmEvent) => any) | null} */
+  let onConfirm = null;
+  const wallet = element('expressCheckout', (container) => drawWallet(container, (event) => {
+    if (onConfirm) {
+      onConfirm(event);
+    }
+  }));
+  return {
+    ...wallet,
+    on(eventType, handler) {
+      if (eventType === 'confirm') {
+        onConfirm = handler;
+      }
+      return this;
+    },
+  };
+}
+
 // What the Payment Element would show, reduced to a choice of Stripe's test payment methods.
-function drawPaymentMethods(container) {
+function drawPaymentMethods(/** @type {Element} */ container) {
   const label = document.createElement('label');
   label.htmlFor = 'fake-payment-method';
   label.textContent = 'Payment method (test stand-in for Stripe)';
@@ -188,29 +300,40 @@ function drawPaymentMethods(container) {
   container.append(label, choice);
 }
 
+function paymentMethodChosen() {
+  return /** @type {HTMLSelectElement} */ (document.getElementById('fake-payment-method')).value;
+}
+
 // The wallet's button. A click opens the wallet's sheet and, the buyer having authorized at once,
 // fires the confirm event. The wallet's card pays, or is declined once a test sets
 // fakeStripe.walletDeclines.
-function drawWallet(container, listeners) {
+/**
+ * @param {Element} container
+ * @param {(event: StripeExpressCheckoutElementConfirmEvent) => void} confirm
+ */
+function drawWallet(container, confirm) {
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'fake-wallet';
   button.textContent = 'Pay with a wallet (test stand-in)';
-  button.addEventListener('click', () => listeners.confirm(
-    walletConfirmEvent(window.fakeStripe.walletDeclines ? 'wallet_declined' : 'wallet')));
+  button.addEventListener('click', () => confirm(walletConfirmEvent(fakeStripe.walletDeclines ? 'wallet_declined' : 'wallet')));
   container.appendChild(button);
 }
 
+/**
+ * @param {string} method
+ * @returns {StripeExpressCheckoutElementConfirmEvent}
+ */
 function walletConfirmEvent(method) {
   const sheet = document.getElementById('fake-wallet-sheet') || document.createElement('div');
   sheet.id = 'fake-wallet-sheet';
   sheet.textContent = 'Wallet: Processing\u2026';
   document.body.appendChild(sheet);
+  /** @type {StripeExpressCheckoutElementConfirmEvent} */
   const event = {
-    elementType: 'expressCheckout',
     expressPaymentType: 'google_pay',
     paymentFailed(payload) {
-      window.fakeStripe.walletFailures.push(payload || {});
+      fakeStripe.walletFailures.push(payload || {});
       sheet.textContent = 'Wallet: Payment not completed' + (payload && payload.message ? ': ' + payload.message : '');
     },
   };
@@ -218,7 +341,18 @@ function walletConfirmEvent(method) {
   return event;
 }
 
-function drawAddress(container) {
+// After a declined payment the wallet's sheet waits for the page's paymentFailed(); one that never
+// comes leaves the buyer before a sheet that times out.
+function walletMustBeTold(/** @type {StripeExpressCheckoutElementConfirmEvent} */ event) {
+  const failuresBefore = fakeStripe.walletFailures.length;
+  setTimeout(() => {
+    if (fakeStripe.walletFailures.length === failuresBefore) {
+      console.error('Stripe.js: the Express Checkout Element\'s confirm event was never answered: call event.paymentFailed() when the payment fails');
+    }
+  }, WALLET_TIMEOUT_MS);
+}
+
+function drawAddress(/** @type {Element} */ container) {
   const label = document.createElement('label');
   label.htmlFor = 'fake-country';
   label.textContent = 'Country (test stand-in)';
@@ -228,7 +362,14 @@ function drawAddress(container) {
   container.append(label, country);
 }
 
+/** The country the buyer gave in the Billing Address Element, if it is mounted and filled in. */
+function billingCountry() {
+  const country = /** @type {HTMLInputElement | null} */ (document.getElementById('fake-country'));
+  return country ? country.value.trim() : '';
+}
+
 // 3-D Secure: the bank's challenge over the page, which the test passes by clicking.
+/** @returns {Promise<void>} */
 function threeDSecure() {
   return new Promise((resolve) => {
     const challenge = document.createElement('div');
@@ -246,9 +387,19 @@ function threeDSecure() {
   });
 }
 
-async function stripeApi(sessionId, path) {
-  const response = await fetch('https://api.stripe.com/test/stripe/sessions/' + sessionId + path, {
-    headers: { Authorization: 'Bearer ' + window.fakeStripe.publishableKey },
+/**
+ * Stripe.js's call to Stripe about this session, with the publishable key, as a form.
+ * @param {string} sessionId
+ * @param {'GET' | 'POST'} method
+ * @param {Record<string, string>} [form]
+ * @param {string} [path]
+ * @returns {Promise<{ok: boolean, body: any}>}
+ */
+async function stripeApi(sessionId, method, form, path = '') {
+  const response = await fetch('https://api.stripe.com/v1/payment_pages/' + sessionId + path, {
+    method,
+    headers: { Authorization: 'Bearer ' + fakeStripe.publishableKey, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form ? new URLSearchParams(form) : undefined,
   });
-  return response.json();
+  return { ok: response.ok, body: await response.json() };
 }

@@ -106,6 +106,8 @@ class CheckoutSwitchesTests {
 		browser.find("#apply-promotion-code").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
 		assertThat(browser.find("#payment-message").getText()).isEqualTo("This code is invalid.");
+		// Stripe refuses an unknown code with a 400, which the browser logs, as it does with Stripe.
+		assertThat(browser.consoleErrors()).singleElement().asString().contains("api.stripe.com", "400");
 		assertThat(browser.find("#total").getText()).isEqualTo(discounted);
 
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");

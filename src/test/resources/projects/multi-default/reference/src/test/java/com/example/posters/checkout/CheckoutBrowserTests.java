@@ -59,7 +59,7 @@ class CheckoutBrowserTests {
 		browser.open(Shopper.ITEM_PAGE);
 		browser.screenshot("item");
 		browser.find("#buy").click();
-		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("submit")));
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 	}
 
 	void payWith(String method) {
@@ -140,9 +140,22 @@ class CheckoutBrowserTests {
 		assertThat(browser.find("#payment-message").getText()).isEqualTo("Your card was declined.");
 		assertThat(browser.script("return window.fakeStripe.walletFailures.map(failure => failure.reason)")).asList()
 			.containsExactly("fail");
+		// Stripe answers a declined payment 402, which the browser logs, as it does with Stripe.
+		assertThat(browser.consoleErrors()).singleElement().asString().contains("api.stripe.com", "402");
 
 		payWith("card");
 		landsOnTheReceipt("Thank you!");
+	}
+
+	/** Stripe.js could not load the session: the page says so rather than wait for ever. */
+	@Test
+	void aCheckoutStripeCannotLoadSaysSo() {
+		browser.open(Shopper.ITEM_PAGE);
+		browser.script("window.fakeStripe.failLoadActions('Something went wrong. Please try again.')");
+		browser.find("#buy").click();
+
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
+		assertThat(browser.find("#payment-message").getText()).isEqualTo("Something went wrong. Please try again.");
 	}
 
 	@Test
@@ -150,7 +163,7 @@ class CheckoutBrowserTests {
 		openTheCheckout();
 		payWith("card_3ds");
 
-		browser.waitFor(ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("fake-3ds-complete"))).click();
+		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("fake-3ds-complete"))).click();
 
 		landsOnTheReceipt("Thank you!");
 	}
@@ -160,9 +173,10 @@ class CheckoutBrowserTests {
 		openTheCheckout();
 		payWith("card_declined");
 
-		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("payment-message")));
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
 		assertThat(browser.find("#payment-message").getText()).isEqualTo("Your card was declined.");
 		assertThat(browser.find("#submit").isEnabled()).isTrue();
+		assertThat(browser.consoleErrors()).singleElement().asString().contains("api.stripe.com", "402");
 		browser.screenshot("declined");
 		browser.assertAccessible();
 
