@@ -191,6 +191,9 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		session.put("created", System.currentTimeMillis() / 1000);
 		session.put("return_url", form(request, "return_url"));
 		session.put("allow_promotion_codes", Boolean.parseBoolean(form(request, "allow_promotion_codes")));
+		// What Stripe.js then asks of the buyer: an address, for Stripe Tax.
+		((ObjectNode) session.get("automatic_tax")).put("enabled", Boolean.parseBoolean(form(request, "automatic_tax[enabled]")));
+		session.put("billing_address_collection", form(request, "billing_address_collection"));
 		((ObjectNode) session.get("customer_details")).putNull("email");
 		sessions.put(id, session);
 		return session;
