@@ -49,7 +49,7 @@ public final class PostGenerate implements Consumer<Object> {
 
     private static final Pattern PRICE = Pattern.compile("[0-9]{1,12}(\\.[0-9]+)?");
     /** Control characters and line breaks (\p{Cntrl} is ASCII only). */
-    private static final Pattern CONTROL_OR_LINE_BREAK = Pattern.compile("[\\p{Cc}\\x{2028}\\x{2029}]");
+    static final Pattern CONTROL_OR_LINE_BREAK = Pattern.compile("[\\p{Cc}\\x{2028}\\x{2029}]");
 
     /** What archetype:generate writes at the top of the project: a refusal removes only these, so that
      *  nothing of the user's is lost if the folder existed. */
@@ -61,7 +61,7 @@ public final class PostGenerate implements Consumer<Object> {
      *  from one of these (varient, itemprice, sharedstate, artifactID) is a typing mistake that Maven would
      *  silently ignore, generating a store with the default instead. */
     private static final List<String> KNOWN_PROPERTIES = Arrays.asList("itemName", "itemPrice", "currency", "variant",
-            "sharedState", "groupId", "artifactId", "version", "package");
+            "sharedState", "features", "groupId", "artifactId", "version", "package");
 
     private static Set<String> words(String text) {
         return new HashSet<>(Arrays.asList(text.split(" ")));
@@ -101,6 +101,8 @@ public final class PostGenerate implements Consumer<Object> {
         if (!"none".equals(sharedState) && !"redis".equals(sharedState)) {
             problems.add("sharedState " + show(sharedState) + ": accepted are none, redis");
         }
+
+        problems.addAll(Features.problems(given(properties, "features"), variant));
 
         String itemName = given(properties, "itemName");
         // The name as the message shows it: control characters and line breaks as ?, so that they cannot

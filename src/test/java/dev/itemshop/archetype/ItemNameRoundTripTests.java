@@ -450,6 +450,7 @@ class ItemNameRoundTripTests {
             properties.setProperty("itemPrice", variant.price());
             properties.setProperty("currency", variant.currency());
             properties.setProperty("sharedState", "none");
+            properties.setProperty("features", Features.defaultFor(variant.name()));
 
             File projectDir = projectDir(variant);
             if (projectDir.exists()) {
