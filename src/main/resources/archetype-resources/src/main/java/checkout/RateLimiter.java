@@ -44,7 +44,7 @@ The buckets live in this instance's memory. With several instances behind a load
 #end
  */
 @Component
-class RateLimiter implements WebMvcConfigurer {
+public class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -67,8 +67,6 @@ class RateLimiter implements WebMvcConfigurer {
 	private final Cache<String, Bucket> receipts;
 #if( $variant == 'download' )
 
-	private final Cache<String, Bucket> licenceChecks;
-
 	private final Cache<String, Bucket> lostLinksByClient;
 
 	private final Cache<String, Bucket> lostLinksByAddress;
@@ -84,7 +82,6 @@ class RateLimiter implements WebMvcConfigurer {
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
 #if( $variant == 'download' )
-		this.licenceChecks = perClient(limits.licenceChecksPerClient());
 		this.lostLinksByClient = perClient(limits.lostLinksPerClient());
 		this.lostLinksByAddress = perClient(limits.lostLinksPerAddress());
 #end
@@ -99,9 +96,6 @@ class RateLimiter implements WebMvcConfigurer {
 				messages.getMessage("rateLimit.requests")#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/receipt/**");
 #if( $variant == 'download' )
-		registry.addInterceptor(new PerClient("licence check", licenceChecks, limits.licenceChecksPerClient(),
-				messages.getMessage("rateLimit.licenceChecks")#if( $sharedState == 'redis' ), shared#end))
-			.addPathPatterns("/licences/verify");
 		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
 		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
 				messages.getMessage("rateLimit.lostLinks"),
@@ -114,6 +108,17 @@ class RateLimiter implements WebMvcConfigurer {
 				CountedAs::email#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/lost-link");
 #end
+	}
+
+	/**
+	 * A limit per client address for a feature's own path, counted as the store's own limits are:
+	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
+	 *
+	 * @param what what one request is, for the log
+	 * @param message what the client is told when over the limit
+	 */
+	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
+		return new PerClient(what, perClient(limit), limit, message#if( $sharedState == 'redis' ), shared#end);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package ${package}.licence;
 import java.util.Optional;
 
 import ${package}.Purchase;
-import ${package}.download.DownloadSettings;
 import ${package}.fulfilment.PaymentState;
 import ${package}.fulfilment.StoreSessions;
 import ${package}.stripe.RecentSessions;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /licences/verify}, for the seller's apps: {@code {"key": "..."}} answers whether the
@@ -41,18 +39,15 @@ class LicenceController {
 
 	private final LicenceKeys keys;
 
-	private final DownloadSettings settings;
-
 	private final RecentSessions sessions;
 
 	private final StoreSessions storeSessions;
 
 	private final StripeSettings stripeSettings;
 
-	LicenceController(LicenceKeys keys, DownloadSettings settings, RecentSessions sessions, StoreSessions storeSessions,
+	LicenceController(LicenceKeys keys, RecentSessions sessions, StoreSessions storeSessions,
 			StripeSettings stripeSettings) {
 		this.keys = keys;
-		this.settings = settings;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
@@ -60,9 +55,6 @@ class LicenceController {
 
 	@PostMapping(path = "/licences/verify", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> verify(@RequestBody LicenceCheck check) throws StripeException {
-		if (!settings.licenceKeys()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 		Optional<String> sessionId = keys.sessionIdOf(check.key());
 		if (sessionId.isEmpty()) {
 			return ResponseEntity.ok(LicenceStatus.UNKNOWN);

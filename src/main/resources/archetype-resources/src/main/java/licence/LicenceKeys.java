@@ -3,6 +3,7 @@ package ${package}.licence;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +11,11 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import ${package}.download.DownloadSettings;
+import ${package}.stripe.StripeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LicenceKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(LicenceKeys.class);
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -35,10 +42,28 @@ class LicenceKeys {
 
 	private final SecretKeySpec secret;
 
-	LicenceKeys(DownloadSettings settings) {
-		// DownloadSettings refuses to start with licence keys on and no secret; off, there is nothing to sign.
-		this.secret = settings.licenceSecret() == null ? null
-				: new SecretKeySpec(settings.licenceSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+	LicenceKeys(LicenceKeysProperties settings, StripeSettings stripe) {
+		byte[] secret;
+		if (settings.secret() != null) {
+			secret = settings.secret().getBytes(StandardCharsets.UTF_8);
+		}
+		else if (stripe.secretKey() != null && stripe.secretKey().contains("_live_")) {
+			// Taking real money: a key a buyer paid for must keep working after the next restart.
+			// Spring Boot reports it at start-up as a setting to fix, without a stack trace.
+			throw new InvalidConfigurationPropertyValueException("licence-keys.secret", "",
+					"LICENCE_KEY_SECRET is not set, and the Stripe keys are live: licence keys would be derived from a "
+							+ "random secret, and every key given out would stop checking out when the store restarts. Set "
+							+ "it to a long random value (openssl rand -base64 32), the same on every instance, and never "
+							+ "change it.");
+		}
+		else {
+			secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			log.warn("LICENCE_KEY_SECRET is not set: licence keys are derived from a random secret, so the keys given "
+					+ "out stop checking out when the store restarts, and differ between instances. Set it to a long "
+					+ "random value; with live keys the store does not start without it.");
+		}
+		this.secret = new SecretKeySpec(secret, ALGORITHM);
 	}
 
 	/** The key of a purchase, named by its Checkout Session id. */
@@ -64,9 +89,6 @@ class LicenceKeys {
 	}
 
 	private String sign(String sessionId) {
-		if (secret == null) {
-			throw new IllegalStateException("download.licence-keys is off: there are no licence keys");
-		}
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(secret);

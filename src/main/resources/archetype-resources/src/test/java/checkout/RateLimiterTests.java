@@ -32,7 +32,7 @@ class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
 			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))#if( $variant == 'download' ),
-			new Limit(4, Duration.ofMinutes(10)), new Limit(2, Duration.ofHours(1)), new Limit(2, Duration.ofHours(1))#end),
+			new Limit(2, Duration.ofHours(1)), new Limit(2, Duration.ofHours(1))#end),
 			Messages.in(Locale.US)#if( $sharedState == 'redis' ), RedisDown.sharedBuckets()#end);
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
@@ -109,18 +109,6 @@ class RateLimiterTests {
 	}
 
 #if( $variant == 'download' )
-	@Test
-	void licenceChecksHaveABudgetOfTheirOwn() {
-		for (int i = 0; i < 4; i++) {
-			assertThat(request("/licences/verify", "203.0.113.20")).isTrue();
-		}
-
-		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> request("/licences/verify", "203.0.113.20"))
-			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many licence checks"));
-		assertThat(checkoutFrom("203.0.113.20")).isTrue();
-	}
-
 	@Test
 	void lostLinkFormsCountPerConnectionButTheFormPageDoesNot() {
 		for (int i = 0; i < 5; i++) {

@@ -19,8 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @StoreTest
-@TestPropertySource(properties = { "download.licence-keys=true", "download.licence-secret=" + LicenceKeysOn.SECRET,
-		"rate-limits.licence-checks-per-client.attempts=100000" })
+@TestPropertySource(properties = { "licence-keys.secret=" + LicenceKeysOn.SECRET,
+		"licence-keys.checks-per-client.attempts=100000", "licence-keys.checks-per-client.per=10m" })
 @interface LicenceKeysOn {
 
 	String SECRET = "NOTAREALSECRET_canary_licence_keys";

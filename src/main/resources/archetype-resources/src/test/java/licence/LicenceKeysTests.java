@@ -1,32 +1,28 @@
 package ${package}.licence;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import ${package}.StripeStub;
-import ${package}.download.DownloadSettings;
+import ${package}.stripe.StripeSettings;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Keys derived from the purchase: the same wherever they are made with the secret, and unforgeable without it. */
 class LicenceKeysTests {
 
-	/** The settings as the store binds them from download.*, the rest at their defaults. */
 	static LicenceKeys withSecret(String secret) {
-		Map<String, String> properties = new HashMap<>(Map.of("download.file", "downloads/my-download.txt"));
-		if (secret != null) {
-			properties.put("download.licence-keys", "true");
-			properties.put("download.licence-secret", secret);
-		}
-		return new LicenceKeys(new Binder(new MapConfigurationPropertySource(properties))
-			.bind("download", DownloadSettings.class)
-			.get());
+		return new LicenceKeys(new LicenceKeysProperties(secret, null), keys("test"));
+	}
+
+	static StripeSettings keys(String mode) {
+		return new StripeSettings("pk_" + mode + "_placeholder", "sk_" + mode + "_placeholder", null,
+				"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),
+				Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
 	}
 
 	final LicenceKeys keys = withSecret("a-long-random-secret-for-these-tests");
@@ -80,8 +76,21 @@ class LicenceKeysTests {
 	}
 
 	@Test
-	void withLicenceKeysOffThereAreNoKeys() {
-		assertThatIllegalStateException().isThrownBy(() -> withSecret(null).keyFor(id));
+	void withoutASecretKeysDieAtTheNextRestart() {
+		String given = withSecret(null).keyFor(id);
+
+		assertThat(withSecret(null).sessionIdOf(given)).as("after a restart").isEmpty();
+		assertThat(withSecret(" ").sessionIdOf(given)).as("a blank secret is none").isEmpty();
+	}
+
+	@Test
+	void withLiveKeysTheStoreDoesNotStartWithoutASecret() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> new LicenceKeys(new LicenceKeysProperties(null, null), keys("live")))
+			.satisfies(ex -> assertThat(ex.getName()).isEqualTo("licence-keys.secret"))
+			.withMessageContaining("LICENCE_KEY_SECRET is not set, and the Stripe keys are live");
+		assertThat(new LicenceKeysProperties("a-long-random-secret", null)).asString()
+			.doesNotContain("a-long-random-secret");
 	}
 
 }

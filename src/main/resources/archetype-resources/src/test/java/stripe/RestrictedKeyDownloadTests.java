@@ -1,7 +1,10 @@
+#set( $licenceKeys = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('licence-keys')) )
 package ${package}.stripe;
 
 import java.time.Duration;
+#if( $licenceKeys )
 import java.util.Map;
+#end
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +17,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+#if( $licenceKeys )
 import tools.jackson.databind.json.JsonMapper;
+#end
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,22 +35,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session
- * and counts itself in its metadata, a licence key check reads the session, and "Lost your link?"
+ * and counts itself in its metadata,#if( $licenceKeys ) a licence key check reads the session,#end and "Lost your link?"
  * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
  * so that each request asks Stripe as it would once the cache has expired; downloads are limited,
  * so that each is counted.
  */
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s", "download.max-downloads=5", "download.licence-keys=true",
-		"download.licence-secret=NOTAREALSECRET_canary_licence_keys",
-		"rate-limits.licence-checks-per-client.attempts=100000" })
+		"stripe.payment-cache-time=0s", "download.max-downloads=5"#if( $licenceKeys ),
+		"licence-keys.secret=NOTAREALSECRET_canary_licence_keys", "licence-keys.checks-per-client.attempts=100000",
+		"licence-keys.checks-per-client.per=10m"#end })
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 
 	static final Pattern DOWNLOAD_LINK = Pattern.compile("href=\"(/download/[^\"]+)\"");
 
+#if( $licenceKeys )
 	static final Pattern LICENCE_KEY = Pattern.compile("<code id=\"licence-key\">([^<]+)</code>");
+#end
 
 	@Autowired
 	WireMockServer stripe;
@@ -103,6 +110,7 @@ class RestrictedKeyDownloadTests {
 		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_write");
 	}
 
+#if( $licenceKeys )
 	@Test
 	void aLicenceKeyCheckNeedsCheckoutSessionsRead(CapturedOutput output) throws Exception {
 		String key = find(LICENCE_KEY, receipt());
@@ -115,6 +123,7 @@ class RestrictedKeyDownloadTests {
 		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_read");
 	}
 
+#end
 	@Test
 	void lostLinksNeedCheckoutSessionsRead(CapturedOutput output) throws Exception {
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions"))
