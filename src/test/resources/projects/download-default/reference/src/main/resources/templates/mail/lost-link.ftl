@@ -4,13 +4,7 @@ ${msg("mail.lostLink.intro", storeName)}
 <#list purchases as purchase>
 
 ${purchase.itemName}<#if purchase.quantity != 1> x ${purchase.quantity}</#if>, ${purchase.total}
-<#if purchase.downloadUrl??>
-${msg("receipt.download")}: ${purchase.downloadUrl}
-(${msg("mail.lostLink.worksFor", purchase.downloadLifetime)})
-</#if>
-<#if purchase.licenceKey??>
-${msg("licence.key")}: ${purchase.licenceKey}
-</#if>
+<#list purchase.additions as addition><#import "/" + addition + ".ftl" as feature><@feature.part purchase/></#list>
 ${msg("mail.receipt")}: ${purchase.receiptUrl}
 ${msg("purchase.reference")}: ${purchase.purchaseId}
 </#list>

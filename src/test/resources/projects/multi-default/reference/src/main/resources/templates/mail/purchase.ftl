@@ -5,22 +5,9 @@ ${msg("mail.purchase.thanks", storeName)}
 ${msg("purchase.item")}: ${itemName}<#if quantity != 1> x ${quantity}</#if>
 ${msg("purchase.total")}: ${total}
 ${msg("mail.receipt")}: ${receiptUrl}
-<#if downloadUrl??>
+<#list additions as addition>
 
-${msg("receipt.download")}: ${downloadUrl}
-${msg("mail.purchase.downloadHint", downloadLifetime)}
-</#if>
-<#if licenceKey??>
+<#import "/" + addition + ".ftl" as feature><@feature.part .data_model/></#list>
 
-${msg("licence.key")}: ${licenceKey}
-${msg("mail.purchase.licenceKeyHint")}
-</#if>
-
-<#if withdrawalWaiver??>
-${msg("mail.purchase.withdrawal")}: ${msg("mail.purchase.withdrawalTicked")}
-"${withdrawalWaiver}"
-${msg("mail.purchase.withdrawalCopy")}
-
-</#if>
 ${msg("mail.purchase.keep")}
 ${msg("purchase.reference")}: ${purchaseId}

@@ -36,7 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * each counts on its own; a store generated with {@code -DsharedState=redis} keeps them in Redis.
  */
 @Component
-class RateLimiter implements WebMvcConfigurer {
+public class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -54,8 +54,6 @@ class RateLimiter implements WebMvcConfigurer {
 
 	private final Cache<String, Bucket> receipts;
 
-	private final Cache<String, Bucket> licenceChecks;
-
 	private final Cache<String, Bucket> lostLinksByClient;
 
 	private final Cache<String, Bucket> lostLinksByAddress;
@@ -66,7 +64,6 @@ class RateLimiter implements WebMvcConfigurer {
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
-		this.licenceChecks = perClient(limits.licenceChecksPerClient());
 		this.lostLinksByClient = perClient(limits.lostLinksPerClient());
 		this.lostLinksByAddress = perClient(limits.lostLinksPerAddress());
 	}
@@ -79,9 +76,6 @@ class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests")))
 			.addPathPatterns("/receipt/**");
-		registry.addInterceptor(new PerClient("licence check", licenceChecks, limits.licenceChecksPerClient(),
-				messages.getMessage("rateLimit.licenceChecks")))
-			.addPathPatterns("/licences/verify");
 		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
 		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
 				messages.getMessage("rateLimit.lostLinks"),
@@ -93,6 +87,17 @@ class RateLimiter implements WebMvcConfigurer {
 				messages.getMessage("rateLimit.lostLinksForAddress"),
 				CountedAs::email))
 			.addPathPatterns("/lost-link");
+	}
+
+	/**
+	 * A limit per client address for a feature's own path, counted as the store's own limits are:
+	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
+	 *
+	 * @param what what one request is, for the log
+	 * @param message what the client is told when over the limit
+	 */
+	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
+		return new PerClient(what, perClient(limit), limit, message);
 	}
 
 	/**

@@ -27,6 +27,11 @@ class DownloadMailLink implements PurchaseMailContributor {
 	}
 
 	@Override
+	public String template() {
+		return "download/mail";
+	}
+
+	@Override
 	public void contribute(Purchase purchase, Session session, String storeUrl, Map<String, Object> model) {
 		model.put("downloadUrl", storeUrl + links.pathFor(purchase.id(), purchase.itemId()));
 		model.put("downloadLifetime", inWords(settings.linkLifetime()));

@@ -19,17 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * restarts.
  * @param maxDownloads How many times one purchase may download the file; 0 for as often as the buyer
  * likes.
- * @param licenceKeys Whether each purchase gets a licence key, shown on its receipt and e-mail, that
- * apps check with POST /licences/verify.
- * @param licenceSecret Derives the licence keys. Set LICENCE_KEY_SECRET to a long random value of its
- * own, the same on every instance and never changed: required with licence keys, as a key must keep
- * working across restarts and instances.
  * @param euWithdrawalWaiver Whether the buyer must tick a box before paying, asking for the file at
  * once and so waiving the EU right of withdrawal.
  */
 @ConfigurationProperties("download")
 public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
-		int maxDownloads, boolean licenceKeys, String licenceSecret, boolean euWithdrawalWaiver) {
+		int maxDownloads, boolean euWithdrawalWaiver) {
 
 	public DownloadSettings {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -44,18 +39,11 @@ public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLife
 			throw new IllegalArgumentException("download.max-downloads must be 0 (no limit) or more");
 		}
 		linkSecret = linkSecret == null || linkSecret.isBlank() ? null : linkSecret;
-		licenceSecret = licenceSecret == null || licenceSecret.isBlank() ? null : licenceSecret;
-		if (licenceKeys && licenceSecret == null) {
-			throw new IllegalArgumentException("download.licence-keys is on, but download.licence-secret "
-					+ "(LICENCE_KEY_SECRET) is not set. Set it to a long random value, the same on every instance "
-					+ "and never changed: every key ever given out is derived from it.");
-		}
 	}
 
 	@Override
 	public String toString() {
 		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads
-				+ ", licenceKeys=" + licenceKeys
 				+ ", euWithdrawalWaiver=" + euWithdrawalWaiver + "]";
 	}
 

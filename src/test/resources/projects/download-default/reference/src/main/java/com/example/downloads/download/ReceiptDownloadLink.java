@@ -1,67 +1,47 @@
 package com.example.downloads.download;
 
-import com.example.downloads.Purchase;
-import com.example.downloads.fulfilment.PaymentState;
-import com.example.downloads.stripe.RecentSessions;
-import com.stripe.model.checkout.Session;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import com.example.downloads.Purchase;
+import com.example.downloads.receipt.ReceiptAddition;
+import com.stripe.model.checkout.Session;
+
+import org.springframework.stereotype.Component;
 
 /**
- * Puts a fresh download link on the receipt page of a paid purchase (not refunded, not disputed).
+ * Puts a fresh download link on the receipt page of a paid purchase (templates/download/receipt.ftlh).
  * Opening the receipt again gives a new link, so an expired link never means a lost purchase.
  * With {@code download.max-downloads} the page also says how many downloads are left, and offers
  * no link once none are.
  */
-@Configuration(proxyBeanMethods = false)
-class ReceiptDownloadLink implements WebMvcConfigurer {
+@Component
+class ReceiptDownloadLink implements ReceiptAddition {
 
 	private final DownloadLinks links;
 
 	private final DownloadAllowance allowance;
 
-	private final RecentSessions sessions;
-
-	ReceiptDownloadLink(DownloadLinks links, DownloadAllowance allowance, RecentSessions sessions) {
+	ReceiptDownloadLink(DownloadLinks links, DownloadAllowance allowance) {
 		this.links = links;
 		this.allowance = allowance;
-		this.sessions = sessions;
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new HandlerInterceptor() {
-
-			@Override
-			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-					ModelAndView receipt) throws Exception {
-				if (receipt != null && receipt.getModel().get("purchase") instanceof Purchase purchase
-						&& PaymentState.PAID.name().equals(receipt.getModel().get("state"))) {
-					addTheLink(purchase, receipt);
-				}
-			}
-
-		}).addPathPatterns("/receipt/**");
+	public String template() {
+		return "download/receipt.ftlh";
 	}
 
-	private void addTheLink(Purchase purchase, ModelAndView receipt) throws Exception {
+	@Override
+	public void addTo(Purchase purchase, Session session, Map<String, Object> model) {
 		if (allowance.limited()) {
-			// The receipt has just read the session: this is what Stripe said a moment ago.
-			Session session = sessions.find(purchase.id());
 			long left = allowance.left(session);
-			receipt.addObject("downloadsLeft", left);
-			receipt.addObject("maxDownloads", allowance.max(session));
+			model.put("downloadsLeft", left);
+			model.put("maxDownloads", allowance.max(session));
 			if (left == 0) {
 				return;
 			}
 		}
-		receipt.addObject("downloadUrl", links.pathFor(purchase.id(), purchase.itemId()));
+		model.put("downloadUrl", links.pathFor(purchase.id(), purchase.itemId()));
 	}
 
 }

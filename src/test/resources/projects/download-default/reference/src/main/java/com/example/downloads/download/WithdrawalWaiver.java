@@ -93,6 +93,11 @@ public class WithdrawalWaiver implements WebMvcConfigurer, PurchaseMailContribut
 		}).addPathPatterns("/");
 	}
 
+	@Override
+	public String template() {
+		return "download/withdrawal-waiver-mail";
+	}
+
 	/** Repeats in the e-mail, the buyer's durable copy, the words their session records them accepting. */
 	@Override
 	public void contribute(Purchase purchase, Session session, String storeUrl, Map<String, Object> model) {

@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DownloadLinkSecretTests {
 
 	static final DownloadSettings WITH_SECRET = new DownloadSettings(Path.of("downloads/my-download.txt"),
-			Duration.ofHours(24), "a-long-random-value-kept-in-the-environment", 0, false, null, false);
+			Duration.ofHours(24), "a-long-random-value-kept-in-the-environment", 0, false);
 
 	static final DownloadSettings WITHOUT_SECRET = new DownloadSettings(Path.of("downloads/my-download.txt"),
-			Duration.ofHours(24), null, 0, false, null, false);
+			Duration.ofHours(24), null, 0, false);
 
 	static final StripeSettings TEST_KEYS = new StripeSettings("pk_test_placeholder", "sk_test_placeholder", null,
 			"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),

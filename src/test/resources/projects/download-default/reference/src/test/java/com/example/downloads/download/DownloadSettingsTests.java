@@ -34,41 +34,31 @@ class DownloadSettingsTests {
 
 	@Test
 	void aFolderIsNotAFileToSell() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(Path.of("downloads"), Duration.ofHours(24), null, 0, false, null, false))
+		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(Path.of("downloads"), Duration.ofHours(24), null, 0, false))
 			.withMessageContaining("download.file: there is no readable file at");
 	}
 
 	@Test
 	void linksMustLastSomeTime() {
 		for (Duration lifetime : new Duration[] { Duration.ZERO, Duration.ofMinutes(-1) }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(SOLD, lifetime, null, 0, false, null, false))
+			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(SOLD, lifetime, null, 0, false))
 				.withMessage("download.link-lifetime must be longer than zero");
 		}
 	}
 
 	@Test
 	void aBlankLinkSecretCountsAsNotSetAndTheSecretIsNeverPrinted() {
-		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "  ", 0, false, null, false).linkSecret()).isNull();
-		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "a-long-random-secret", 0, true,
-				"another-long-random-secret", false))
+		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "  ", 0, false).linkSecret()).isNull();
+		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "a-long-random-secret", 0, false))
 			.asString()
-			.doesNotContain("a-long-random-secret", "another-long-random-secret");
+			.doesNotContain("a-long-random-secret");
 	}
 
 	@Test
 	void aDownloadLimitIsANumberOfDownloadsOrNone() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DownloadSettings(SOLD, Duration.ofHours(24), null, -1, false, null, false))
+			.isThrownBy(() -> new DownloadSettings(SOLD, Duration.ofHours(24), null, -1, false))
 			.withMessage("download.max-downloads must be 0 (no limit) or more");
-	}
-
-	@Test
-	void licenceKeysNeedASecretOfTheirOwn() {
-		for (String secret : new String[] { null, " " }) {
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> new DownloadSettings(SOLD, Duration.ofHours(24), null, 0, true, secret, false))
-				.withMessageStartingWith("download.licence-keys is on, but download.licence-secret (LICENCE_KEY_SECRET) is not set");
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.example.downloads.stripe;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +13,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,22 +28,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session
- * and counts itself in its metadata, a licence key check reads the session, and "Lost your link?"
+ * and counts itself in its metadata, and "Lost your link?"
  * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
  * so that each request asks Stripe as it would once the cache has expired; downloads are limited,
  * so that each is counted.
  */
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s", "download.max-downloads=5", "download.licence-keys=true",
-		"download.licence-secret=NOTAREALSECRET_canary_licence_keys",
-		"rate-limits.licence-checks-per-client.attempts=100000" })
+		"stripe.payment-cache-time=0s", "download.max-downloads=5" })
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 
 	static final Pattern DOWNLOAD_LINK = Pattern.compile("href=\"(/download/[^\"]+)\"");
 
-	static final Pattern LICENCE_KEY = Pattern.compile("<code id=\"licence-key\">([^<]+)</code>");
 
 	@Autowired
 	WireMockServer stripe;
@@ -101,18 +96,6 @@ class RestrictedKeyDownloadTests {
 		mvc.perform(get(link)).andExpect(status().isOk());
 
 		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_write");
-	}
-
-	@Test
-	void aLicenceKeyCheckNeedsCheckoutSessionsRead(CapturedOutput output) throws Exception {
-		String key = find(LICENCE_KEY, receipt());
-		stripeRefusesReadingTheSession();
-
-		mvc.perform(post("/licences/verify").contentType(MediaType.APPLICATION_JSON)
-			.content(JsonMapper.builder().build().writeValueAsString(Map.of("key", key))))
-			.andExpect(status().isServiceUnavailable());
-
-		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_read");
 	}
 
 	@Test

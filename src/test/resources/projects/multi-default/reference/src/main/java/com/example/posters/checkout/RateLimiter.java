@@ -36,7 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * each counts on its own; a store generated with {@code -DsharedState=redis} keeps them in Redis.
  */
 @Component
-class RateLimiter implements WebMvcConfigurer {
+public class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -70,6 +70,17 @@ class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests")))
 			.addPathPatterns("/receipt/**");
+	}
+
+	/**
+	 * A limit per client address for a feature's own path, counted as the store's own limits are:
+	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
+	 *
+	 * @param what what one request is, for the log
+	 * @param message what the client is told when over the limit
+	 */
+	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
+		return new PerClient(what, perClient(limit), limit, message);
 	}
 
 	/**

@@ -100,6 +100,7 @@ class PurchaseMail {
 		model.put("receiptUrl", storeUrl + "/receipt/" + session.getId());
 		model.put("purchaseId", purchase.id());
 		contributors.forEach(contributor -> contributor.contribute(purchase, session, storeUrl, model));
+		model.put("additions", contributors.stream().map(PurchaseMailContributor::template).toList());
 		return model;
 	}
 

@@ -73,7 +73,8 @@ class SecurityConfiguration {
 		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead.
+			// Stripe cannot send a CSRF token; the webhook checks Stripe's signature instead. Features
+			// add paths of their own with a Customizer<HttpSecurity> bean, which Spring Security applies.
 			.ignoringRequestMatchers("/stripe/webhook"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog, checkout)))

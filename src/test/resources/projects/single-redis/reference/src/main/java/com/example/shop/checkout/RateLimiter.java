@@ -38,7 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * counted in this instance's memory instead, until Redis answers again.
  */
 @Component
-class RateLimiter implements WebMvcConfigurer {
+public class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -75,6 +75,17 @@ class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests"), shared))
 			.addPathPatterns("/receipt/**");
+	}
+
+	/**
+	 * A limit per client address for a feature's own path, counted as the store's own limits are:
+	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
+	 *
+	 * @param what what one request is, for the log
+	 * @param message what the client is told when over the limit
+	 */
+	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
+		return new PerClient(what, perClient(limit), limit, message, shared);
 	}
 
 	/**

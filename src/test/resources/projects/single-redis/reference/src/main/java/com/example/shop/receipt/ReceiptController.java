@@ -1,5 +1,6 @@
 package com.example.shop.receipt;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.example.shop.Purchase;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The receipt page, where Stripe sends the buyer after paying: {@code /receipt/<session id>}.
  * The store keeps no records: it reads the Checkout Session back from Stripe, fulfils it if it
- * is paid and nobody has yet, and shows where it stands.
+ * is paid and nobody has yet, and shows where it stands: for a paid purchase, with what each
+ * {@link ReceiptAddition} adds.
  */
 @Controller
 class ReceiptController {
@@ -51,14 +53,17 @@ class ReceiptController {
 
 	private final MessageSourceAccessor messages;
 
+	private final List<ReceiptAddition> additions;
+
 	ReceiptController(Catalog catalog, RecentSessions sessions, StoreSessions storeSessions, Fulfilment fulfilment,
-			StripeSettings settings, MessageSourceAccessor messages) {
+			StripeSettings settings, MessageSourceAccessor messages, List<ReceiptAddition> additions) {
 		this.catalog = catalog;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.fulfilment = fulfilment;
 		this.settings = settings;
 		this.messages = messages;
+		this.additions = additions;
 	}
 
 	@GetMapping("/receipt/{sessionId}")
@@ -81,6 +86,10 @@ class ReceiptController {
 		if (session.getTotalDetails() != null) {
 			addIfSome(model, "discount", session.getTotalDetails().getAmountDiscount(), purchase.currency());
 			addIfSome(model, "tax", session.getTotalDetails().getAmountTax(), purchase.currency());
+		}
+		if (state == PaymentState.PAID) {
+			additions.forEach(addition -> addition.addTo(purchase, session, model.asMap()));
+			model.addAttribute("additions", additions.stream().map(ReceiptAddition::template).toList());
 		}
 		if (state == PaymentState.REFUNDED) {
 			addIfSome(model, "refunded",
