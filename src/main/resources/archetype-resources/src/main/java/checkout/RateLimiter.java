@@ -1,6 +1,7 @@
 package ${package}.checkout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,7 +45,7 @@ The buckets live in this instance's memory. With several instances behind a load
 #end
  */
 @Component
-public class RateLimiter implements WebMvcConfigurer {
+class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -65,14 +66,11 @@ public class RateLimiter implements WebMvcConfigurer {
 	private final Cache<String, Bucket> checkouts;
 
 	private final Cache<String, Bucket> receipts;
-#if( $variant == 'download' )
 
-	private final Cache<String, Bucket> lostLinksByClient;
+	private final List<RequestLimit> featureLimits;
 
-	private final Cache<String, Bucket> lostLinksByAddress;
-#end
-
-	RateLimiter(RateLimits limits, MessageSourceAccessor messages#if( $sharedState == 'redis' ), SharedBuckets shared#end) {
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages, List<RequestLimit> featureLimits#if( $sharedState == 'redis' ),
+			SharedBuckets shared#end) {
 		this.limits = limits;
 		this.messages = messages;
 #if( $sharedState == 'redis' )
@@ -81,10 +79,7 @@ public class RateLimiter implements WebMvcConfigurer {
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
-#if( $variant == 'download' )
-		this.lostLinksByClient = perClient(limits.lostLinksPerClient());
-		this.lostLinksByAddress = perClient(limits.lostLinksPerAddress());
-#end
+		this.featureLimits = featureLimits;
 	}
 
 	@Override
@@ -95,30 +90,11 @@ public class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests")#if( $sharedState == 'redis' ), shared#end))
 			.addPathPatterns("/receipt/**");
-#if( $variant == 'download' )
-		// Only the form's POST asks Stripe and sends mail; the page itself costs nothing.
-		registry.addInterceptor(new PerClient("lost-link request", lostLinksByClient, limits.lostLinksPerClient(),
-				messages.getMessage("rateLimit.lostLinks"),
-				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null#if( $sharedState == 'redis' ), shared#end))
-			.addPathPatterns("/lost-link");
-		// Counted by the address typed in, too: nobody can fill a buyer's inbox from many connections.
-		registry.addInterceptor(new PerClient("lost-link request for one address", lostLinksByAddress,
-				limits.lostLinksPerAddress(),
-				messages.getMessage("rateLimit.lostLinksForAddress"),
-				CountedAs::email#if( $sharedState == 'redis' ), shared#end))
-			.addPathPatterns("/lost-link");
-#end
-	}
-
-	/**
-	 * A limit per client address for a feature's own path, counted as the store's own limits are:
-	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
-	 *
-	 * @param what what one request is, for the log
-	 * @param message what the client is told when over the limit
-	 */
-	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
-		return new PerClient(what, perClient(limit), limit, message#if( $sharedState == 'redis' ), shared#end);
+		for (RequestLimit limit : featureLimits) {
+			registry.addInterceptor(new PerClient(limit.what(), perClient(limit.limit()), limit.limit(),
+					messages.getMessage(limit.messageCode()), limit.keyOf()#if( $sharedState == 'redis' ), shared#end))
+				.addPathPatterns(limit.path());
+		}
 	}
 
 	/**

@@ -1,14 +1,11 @@
 package ${package}.licence;
 
-import ${package}.checkout.RateLimiter;
+import ${package}.checkout.RequestLimit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What guards {@code POST /licences/verify}: a limit per client address
@@ -16,25 +13,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * call it without a browser and the check changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
-class LicenceCheckGuards implements WebMvcConfigurer {
+class LicenceCheckGuards {
 
-	private final RateLimiter rateLimiter;
-
-	private final LicenceKeysProperties settings;
-
-	private final MessageSourceAccessor messages;
-
-	LicenceCheckGuards(RateLimiter rateLimiter, LicenceKeysProperties settings, MessageSourceAccessor messages) {
-		this.rateLimiter = rateLimiter;
-		this.settings = settings;
-		this.messages = messages;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(rateLimiter.perClient("licence check", settings.checksPerClient(),
-				messages.getMessage("rateLimit.licenceChecks")))
-			.addPathPatterns("/licences/verify");
+	@Bean
+	RequestLimit licenceChecksPerClient(LicenceKeysProperties settings) {
+		return new RequestLimit("/licences/verify", "licence check", settings.checksPerClient(),
+				"rateLimit.licenceChecks");
 	}
 
 	// Spring Security applies every such bean to the store's one filter chain (web/SecurityConfiguration).

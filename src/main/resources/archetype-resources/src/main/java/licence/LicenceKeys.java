@@ -1,21 +1,10 @@
 package ${package}.licence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import ${package}.site.Signer;
 import ${package}.stripe.StripeSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import org.springframework.stereotype.Component;
 
@@ -28,47 +17,21 @@ import org.springframework.stereotype.Component;
 @Component
 class LicenceKeys {
 
-	private static final Logger log = LoggerFactory.getLogger(LicenceKeys.class);
-
-	private static final String ALGORITHM = "HmacSHA256";
-
 	// Signed along with the id, so that nothing else signed with this secret can pass for a key.
 	private static final String PURPOSE = "licence-key|";
 
 	// A Checkout Session id, as the receipt accepts them: nothing else is worth checking a signature for.
 	private static final Pattern SESSION_ID = Pattern.compile("cs_(test|live)_[A-Za-z0-9]{10,200}");
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private final SecretKeySpec secret;
+	private final Signer signer;
 
 	LicenceKeys(LicenceKeysProperties settings, StripeSettings stripe) {
-		byte[] secret;
-		if (settings.secret() != null) {
-			secret = settings.secret().getBytes(StandardCharsets.UTF_8);
-		}
-		else if (stripe.secretKey() != null && stripe.secretKey().contains("_live_")) {
-			// Taking real money: a key a buyer paid for must keep working after the next restart.
-			// Spring Boot reports it at start-up as a setting to fix, without a stack trace.
-			throw new InvalidConfigurationPropertyValueException("licence-keys.secret", "",
-					"LICENCE_KEY_SECRET is not set, and the Stripe keys are live: licence keys would be derived from a "
-							+ "random secret, and every key given out would stop checking out when the store restarts. Set "
-							+ "it to a long random value (openssl rand -base64 32), the same on every instance, and never "
-							+ "change it.");
-		}
-		else {
-			secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
-			log.warn("LICENCE_KEY_SECRET is not set: licence keys are derived from a random secret, so the keys given "
-					+ "out stop checking out when the store restarts, and differ between instances. Set it to a long "
-					+ "random value; with live keys the store does not start without it.");
-		}
-		this.secret = new SecretKeySpec(secret, ALGORITHM);
+		this.signer = new Signer(settings.secret(), "licence-keys.secret", "LICENCE_KEY_SECRET", "licence keys", stripe);
 	}
 
 	/** The key of a purchase, named by its Checkout Session id. */
 	String keyFor(String sessionId) {
-		return sessionId + "." + sign(sessionId);
+		return sessionId + "." + signer.sign(PURPOSE + sessionId);
 	}
 
 	/**
@@ -83,20 +46,7 @@ class LicenceKeys {
 			return Optional.empty();
 		}
 		String sessionId = trimmed.substring(0, dot);
-		boolean signed = MessageDigest.isEqual(sign(sessionId).getBytes(StandardCharsets.US_ASCII),
-				trimmed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-		return signed ? Optional.of(sessionId) : Optional.empty();
-	}
-
-	private String sign(String sessionId) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(secret);
-			return ENCODER.encodeToString(mac.doFinal((PURPOSE + sessionId).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
-		}
+		return signer.signed(PURPOSE + sessionId, trimmed.substring(dot + 1)) ? Optional.of(sessionId) : Optional.empty();
 	}
 
 }

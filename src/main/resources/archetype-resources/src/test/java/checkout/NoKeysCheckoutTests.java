@@ -1,3 +1,4 @@
+#set( $lostLink = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('lost-link')) )
 package ${package}.checkout;
 
 import ${package}.Csrf;
@@ -62,7 +63,7 @@ class NoKeysCheckoutTests {
 			.andExpect(content().string(not(containsString("checkout.js"))));
 	}
 
-#if( $variant == 'download' )
+#if( $lostLink )
 	/** A store without keys has sold nothing: the form is answered as ever, and nobody is looked up. */
 	@Test
 	void aLostLinkFormIsAnsweredAsEverWithoutAskingStripe() throws Exception {

@@ -88,7 +88,7 @@ class LicenceKeysTests {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> new LicenceKeys(new LicenceKeysProperties(null, null), keys("live")))
 			.satisfies(ex -> assertThat(ex.getName()).isEqualTo("licence-keys.secret"))
-			.withMessageContaining("LICENCE_KEY_SECRET is not set, and the Stripe keys are live");
+			.withMessageContaining("LICENCE_KEY_SECRET is not set, and the Stripe keys are live: licence keys would");
 		assertThat(new LicenceKeysProperties("a-long-random-secret", null)).asString()
 			.doesNotContain("a-long-random-secret");
 	}

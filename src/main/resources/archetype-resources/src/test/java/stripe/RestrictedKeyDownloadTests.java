@@ -1,3 +1,4 @@
+#set( $lostLink = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('lost-link')) )
 #set( $licenceKeys = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('licence-keys')) )
 package ${package}.stripe;
 
@@ -8,7 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+#if( $lostLink )
 import ${package}.Csrf;
+#end
 import ${package}.QuietOutputCaptureExtension;
 import ${package}.StoreTest;
 import ${package}.StripeStub;
@@ -35,8 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session
- * and counts itself in its metadata,#if( $licenceKeys ) a licence key check reads the session,#end and "Lost your link?"
- * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
+ * and counts itself in its metadata,#if( $licenceKeys ) a licence key check reads the session,#end#if( $lostLink ) and "Lost your link?"
+ * lists the buyer's sessions#end. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
  * so that each request asks Stripe as it would once the cache has expired; downloads are limited,
  * so that each is counted.
  */
@@ -124,6 +127,7 @@ class RestrictedKeyDownloadTests {
 	}
 
 #end
+#if( $lostLink )
 	@Test
 	void lostLinksNeedCheckoutSessionsRead(CapturedOutput output) throws Exception {
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions"))
@@ -139,5 +143,6 @@ class RestrictedKeyDownloadTests {
 		}
 		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_read");
 	}
+#end
 
 }

@@ -1,22 +1,23 @@
+#set( $lostLink = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('lost-link')) )
 package ${package}.stripe;
 
-#if( $variant == 'download' )
+#if( $lostLink )
 import java.net.URLEncoder;
 #end
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-#if( $variant == 'download' )
+#if( $lostLink )
 import java.nio.charset.StandardCharsets;
 #end
 import java.nio.file.Files;
 import java.nio.file.Path;
-#if( $variant == 'download' )
+#if( $lostLink )
 import java.time.Duration;
 #end
 import java.util.List;
 
 import ${package}.FakeStripe;
-#if( $variant == 'download' )
+#if( $lostLink )
 import ${package}.MailServer;
 #end
 import ${package}.PurchaseHooks;
@@ -28,7 +29,7 @@ import ${package}.StripeSignature;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
-#if( $variant == 'download' )
+#if( $lostLink )
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 #end
@@ -51,7 +52,7 @@ import static org.mockito.Mockito.verify;
 
 /**
  * A restricted key with exactly the permissions the README lists ("Restricted keys") does all the
- * store asks of Stripe: a whole purchase, its refund#if( $variant == 'download' ) and a lost-link request#end. Without
+ * store asks of Stripe: a whole purchase, its refund#if( $lostLink ) and a lost-link request#end. Without
  * any one of them the purchase stops, and the log names the permission to add. Stripe's side is
  * {@link FakeStripe}, held to the key's permissions by {@link StripeKey} as Stripe holds a restricted
  * key: to read an expanded object the key needs Read on that object too.
@@ -84,7 +85,7 @@ class RestrictedKeyPurchaseTests {
 
 	@Autowired
 	PurchaseHooks hooks;
-#if( $variant == 'download' )
+#if( $lostLink )
 
 	@Autowired
 	MailServer mailServer;
@@ -121,7 +122,7 @@ class RestrictedKeyPurchaseTests {
 	}
 
 	@Test
-	void theReadmesPermissionsAreEnoughForAPurchase#if( $variant == 'download' )ALostLink#{end}AndARefund() throws Exception {
+	void theReadmesPermissionsAreEnoughForAPurchase#if( $lostLink )ALostLink#{end}AndARefund() throws Exception {
 		key.restrictTo(README_PERMISSIONS);
 		Shopper shopper = new Shopper(port);
 
@@ -129,7 +130,7 @@ class RestrictedKeyPurchaseTests {
 		HttpResponse<String> receipt = shopper.get("/receipt/" + id);
 		assertThat(receipt.statusCode()).isEqualTo(200);
 		assertThat(receipt.body()).contains("Thank you");
-#if( $variant == 'download' )
+#if( $lostLink )
 
 		HttpResponse<String> lostLink = shopper.post("/lost-link",
 				"email=" + URLEncoder.encode(buyer, StandardCharsets.UTF_8), "Content-Type",
@@ -168,7 +169,7 @@ class RestrictedKeyPurchaseTests {
 
 		RestrictedKeyTests.theLogNames(output, withheld);
 	}
-#if( $variant == 'download' )
+#if( $lostLink )
 
 	private static boolean isLostLinkMail(MimeMessage mail) {
 		try {

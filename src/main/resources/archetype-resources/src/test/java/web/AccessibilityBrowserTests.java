@@ -1,3 +1,4 @@
+#set( $lostLink = $variant == 'download' && ($features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('lost-link')) )
 package ${package}.web;
 
 import ${package}.Browser;
@@ -117,7 +118,7 @@ class AccessibilityBrowserTests {
 		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 		browser.assertAccessible();
 	}
-#if( $variant == 'download' )
+#if( $lostLink )
 
 	@Test
 	void theLostLinkFormWithAnAddressItRefuses() {

@@ -1,9 +1,8 @@
-package ${package}.sharedstate;
+package ${package}.download;
 
 import java.util.List;
 
-import ${package}.download.SentBytes;
-import ${package}.download.SentBytesInMemory;
+import ${package}.sharedstate.RedisOutage;
 
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataAccessException;
