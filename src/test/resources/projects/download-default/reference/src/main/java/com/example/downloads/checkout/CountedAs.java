@@ -2,12 +2,11 @@ package com.example.downloads.checkout;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** What a request is counted as by {@link RateLimiter}: its client, or the e-mail address a form asks for. */
-final class CountedAs {
+/** Who a request is counted as by {@link RateLimiter}: its client. */
+public final class CountedAs {
 
 	private CountedAs() {
 	}
@@ -18,7 +17,7 @@ final class CountedAs {
 	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
 	 * an internet provider usually gets whole.
 	 */
-	static String client(HttpServletRequest request) {
+	public static String client(HttpServletRequest request) {
 		String address = request.getRemoteAddr();
 		if (address == null || !address.contains(":")) {
 			return address;
@@ -36,15 +35,6 @@ final class CountedAs {
 		catch (UnknownHostException ex) {
 			return address;
 		}
-	}
-
-	/**
-	 * The e-mail address a lost-link form asks for, in lower case so that one address counts once
-	 * however it is typed, or null when none is given.
-	 */
-	static String email(HttpServletRequest request) {
-		String email = "POST".equals(request.getMethod()) ? request.getParameter("email") : null;
-		return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -17,22 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * @param checkoutAllClients Checkouts all addresses together may open: the ceiling when testers
  * spread over many addresses, before Stripe starts blocking the account.
  * @param receiptsPerClient Receipt pages one address may open: each can cost a call to Stripe.
- * @param lostLinksPerClient "Lost your link?" requests one address may send: each asks Stripe.
- * @param lostLinksPerAddress "Lost your link?" requests for one e-mail address, from anywhere: each
- * can send that address an e-mail.
  */
 @ConfigurationProperties("rate-limits")
 @Validated
 public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAllClients,
-		@Valid Limit receiptsPerClient, @Valid Limit lostLinksPerClient, @Valid Limit lostLinksPerAddress) {
+		@Valid Limit receiptsPerClient) {
 
 	// The same as application.yml, for a store whose application.yml leaves them out.
 	public RateLimits {
 		checkoutPerClient = checkoutPerClient == null ? new Limit(10, Duration.ofMinutes(10)) : checkoutPerClient;
 		checkoutAllClients = checkoutAllClients == null ? new Limit(100, Duration.ofMinutes(1)) : checkoutAllClients;
 		receiptsPerClient = receiptsPerClient == null ? new Limit(60, Duration.ofMinutes(10)) : receiptsPerClient;
-		lostLinksPerClient = lostLinksPerClient == null ? new Limit(5, Duration.ofHours(1)) : lostLinksPerClient;
-		lostLinksPerAddress = lostLinksPerAddress == null ? new Limit(3, Duration.ofHours(1)) : lostLinksPerAddress;
 	}
 
 	/**

@@ -1,22 +1,22 @@
 package com.example.downloads.lostlink;
 
-import java.util.Map;
+import com.example.downloads.web.FooterLink;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts "Lost your download link?" in every page's footer (layout.ftlh), when the store can send
  * e-mail: under the same condition as Spring Boot's mail sender.
  */
-@Component
-@ConditionalOnProperty("spring.mail.host")
-class LostLinkFooter implements FreeMarkerVariablesCustomizer {
+@Configuration(proxyBeanMethods = false)
+class LostLinkFooter {
 
-	@Override
-	public void customizeFreeMarkerVariables(Map<String, Object> variables) {
-		variables.put("lostLinkPath", "/lost-link");
+	@Bean
+	@ConditionalOnProperty("spring.mail.host")
+	FooterLink lostLinkInTheFooter() {
+		return new FooterLink("/lost-link", "layout.footer.lostLink");
 	}
 
 }

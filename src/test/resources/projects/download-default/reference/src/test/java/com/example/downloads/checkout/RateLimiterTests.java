@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
-			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10)),
-			new Limit(2, Duration.ofHours(1)), new Limit(2, Duration.ofHours(1))),
-			Messages.in(Locale.US));
+			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))),
+			Messages.in(Locale.US), List.of(new RequestLimit("/feature", "feature request", new Limit(2, Duration.ofHours(1)),
+					"rateLimit.requests", request -> request.getParameter("who"))));
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();
@@ -106,43 +106,6 @@ class RateLimiterTests {
 	}
 
 	@Test
-	void lostLinkFormsCountPerConnectionButTheFormPageDoesNot() {
-		for (int i = 0; i < 5; i++) {
-			assertThat(lostLinkFor("buyer" + i + "@example.com", "203.0.113.21", "GET")).isTrue();
-		}
-		assertThat(lostLinkFor("buyer1@example.com", "203.0.113.21", "POST")).isTrue();
-		assertThat(lostLinkFor("buyer2@example.com", "203.0.113.21", "POST")).isTrue();
-
-		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> lostLinkFor("buyer3@example.com", "203.0.113.21", "POST"))
-			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many requests from your connection"));
-	}
-
-	@Test
-	void lostLinkFormsCountPerEmailAddressFromAnyConnectionWhateverItsCase() {
-		assertThat(lostLinkFor("Buyer@Example.com", "203.0.113.22", "POST")).isTrue();
-		assertThat(lostLinkFor(" buyer@example.com ", "203.0.113.23", "POST")).isTrue();
-
-		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> lostLinkFor("BUYER@EXAMPLE.COM", "203.0.113.24", "POST"))
-			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Links were asked for this address"));
-		assertThat(lostLinkFor("someone-else@example.com", "203.0.113.24", "POST")).isTrue();
-	}
-
-	boolean lostLinkFor(String email, String address, String method) {
-		MockHttpServletRequest request = new MockHttpServletRequest(method, "/lost-link");
-		request.setRemoteAddr(address);
-		request.setParameter("email", email);
-		ServletRequestPathUtils.parseAndCache(request);
-		for (MappedInterceptor interceptor : interceptors) {
-			if (interceptor.matches(request) && !preHandle(interceptor, request)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	@Test
 	void theWholeStoreHasACeilingWhateverTheAddresses() {
 		for (int i = 1; i <= 5; i++) {
 			assertThat(checkoutFrom("198.51.100." + i)).isTrue();
@@ -202,6 +165,36 @@ class RateLimiterTests {
 			return getInterceptors().stream().map(MappedInterceptor.class::cast).toList();
 		}
 
+	}
+
+	@Test
+	void aFeaturesOwnLimitCountsWhatItsKeyReadsOnItsPathAlone() {
+		assertThat(featureRequest("a", "203.0.113.30")).isTrue();
+		assertThat(featureRequest("a", "203.0.113.31")).isTrue();
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> featureRequest("a", "203.0.113.32"))
+			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many requests from your connection"));
+		assertThat(featureRequest("b", "203.0.113.32")).isTrue();
+		for (int i = 0; i < 3; i++) {
+			assertThat(featureRequest(null, "203.0.113.32")).as("a request its key finds nothing in").isTrue();
+		}
+		assertThat(request("/receipt/cs_test_feature", "203.0.113.32")).isTrue();
+	}
+
+	boolean featureRequest(String who, String address) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feature");
+		request.setRemoteAddr(address);
+		if (who != null) {
+			request.setParameter("who", who);
+		}
+		ServletRequestPathUtils.parseAndCache(request);
+		for (MappedInterceptor interceptor : interceptors) {
+			if (interceptor.matches(request) && !preHandle(interceptor, request)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

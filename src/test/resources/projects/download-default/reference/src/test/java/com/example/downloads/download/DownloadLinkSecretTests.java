@@ -64,7 +64,7 @@ class DownloadLinkSecretTests {
 			.hasMessageContaining("openssl rand -base64 32");
 		// Spring Boot's report: the setting and what to do, not a stack trace.
 		assertThat(output).contains("APPLICATION FAILED TO START", "download.link-secret",
-				"every link given out, in buyers' e-mails too, would stop working")
+				"every one given out, in buyers' e-mails too, would stop working")
 			.doesNotContain("sk_live_placeholder");
 	}
 

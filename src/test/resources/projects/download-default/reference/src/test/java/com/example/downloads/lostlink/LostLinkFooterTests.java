@@ -1,8 +1,6 @@
 package com.example.downloads.lostlink;
 
-import java.util.HashMap;
-import java.util.Map;
-
+import com.example.downloads.web.FooterLink;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,16 +17,14 @@ class LostLinkFooterTests {
 
 	@Test
 	void withAMailServerEveryPageLinksToTheForm() {
-		footer.withPropertyValues("spring.mail.host=smtp.example.com").run(context -> {
-			Map<String, Object> variables = new HashMap<>();
-			context.getBean(LostLinkFooter.class).customizeFreeMarkerVariables(variables);
-			assertThat(variables).containsEntry("lostLinkPath", "/lost-link");
-		});
+		footer.withPropertyValues("spring.mail.host=smtp.example.com")
+			.run(context -> assertThat(context.getBean(FooterLink.class)).extracting(FooterLink::path)
+				.isEqualTo("/lost-link"));
 	}
 
 	@Test
 	void withoutOneThereIsNoLinkToAFormThatCannotSendAnything() {
-		footer.run(context -> assertThat(context).doesNotHaveBean(LostLinkFooter.class));
+		footer.run(context -> assertThat(context).doesNotHaveBean(FooterLink.class));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.example.posters.checkout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * each counts on its own; a store generated with {@code -DsharedState=redis} keeps them in Redis.
  */
 @Component
-public class RateLimiter implements WebMvcConfigurer {
+class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -54,12 +55,15 @@ public class RateLimiter implements WebMvcConfigurer {
 
 	private final Cache<String, Bucket> receipts;
 
-	RateLimiter(RateLimits limits, MessageSourceAccessor messages) {
+	private final List<RequestLimit> featureLimits;
+
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages, List<RequestLimit> featureLimits) {
 		this.limits = limits;
 		this.messages = messages;
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
+		this.featureLimits = featureLimits;
 	}
 
 	@Override
@@ -70,17 +74,11 @@ public class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests")))
 			.addPathPatterns("/receipt/**");
-	}
-
-	/**
-	 * A limit per client address for a feature's own path, counted as the store's own limits are:
-	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
-	 *
-	 * @param what what one request is, for the log
-	 * @param message what the client is told when over the limit
-	 */
-	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
-		return new PerClient(what, perClient(limit), limit, message);
+		for (RequestLimit limit : featureLimits) {
+			registry.addInterceptor(new PerClient(limit.what(), perClient(limit.limit()), limit.limit(),
+					messages.getMessage(limit.messageCode()), limit.keyOf()))
+				.addPathPatterns(limit.path());
+		}
 	}
 
 	/**

@@ -33,10 +33,14 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 
 	private final MessageSourceAccessor messages;
 
-	LayoutVariables(Catalog catalog, StripeSettings stripe, MessageSourceAccessor messages) {
+	private final List<FooterLink> footerLinks;
+
+	LayoutVariables(Catalog catalog, StripeSettings stripe, MessageSourceAccessor messages,
+			List<FooterLink> footerLinks) {
 		this.catalog = catalog;
 		this.stripe = stripe;
 		this.messages = messages;
+		this.footerLinks = footerLinks;
 	}
 
 	@Override
@@ -52,6 +56,7 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 		// Stripe asks for stripe.js on every page of a store, not just the payment form: it watches
 		// how shoppers move through the site to tell them from fraudsters (Radar). Not without keys.
 		variables.put("stripeJsUrl", stripe.paymentsEnabled() ? stripe.jsUrl() : "");
+		variables.put("footerLinks", footerLinks);
 	}
 
 	private String message(List<?> arguments) throws TemplateModelException {

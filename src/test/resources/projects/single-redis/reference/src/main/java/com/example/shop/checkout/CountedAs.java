@@ -5,8 +5,8 @@ import java.net.UnknownHostException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** What a request is counted as by {@link RateLimiter}: its client. */
-final class CountedAs {
+/** Who a request is counted as by {@link RateLimiter}: its client. */
+public final class CountedAs {
 
 	private CountedAs() {
 	}
@@ -17,7 +17,7 @@ final class CountedAs {
 	 * proxy's X-Forwarded-For. IPv6 clients are counted by their /64 network, which one customer of
 	 * an internet provider usually gets whole.
 	 */
-	static String client(HttpServletRequest request) {
+	public static String client(HttpServletRequest request) {
 		String address = request.getRemoteAddr();
 		if (address == null || !address.contains(":")) {
 			return address;

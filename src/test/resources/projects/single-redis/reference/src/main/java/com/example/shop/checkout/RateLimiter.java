@@ -1,6 +1,7 @@
 package com.example.shop.checkout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -38,7 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * counted in this instance's memory instead, until Redis answers again.
  */
 @Component
-public class RateLimiter implements WebMvcConfigurer {
+class RateLimiter implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -58,13 +59,17 @@ public class RateLimiter implements WebMvcConfigurer {
 
 	private final Cache<String, Bucket> receipts;
 
-	RateLimiter(RateLimits limits, MessageSourceAccessor messages, SharedBuckets shared) {
+	private final List<RequestLimit> featureLimits;
+
+	RateLimiter(RateLimits limits, MessageSourceAccessor messages, List<RequestLimit> featureLimits,
+			SharedBuckets shared) {
 		this.limits = limits;
 		this.messages = messages;
 		this.shared = shared;
 		this.allClients = bucket(limits.checkoutAllClients());
 		this.checkouts = perClient(limits.checkoutPerClient());
 		this.receipts = perClient(limits.receiptsPerClient());
+		this.featureLimits = featureLimits;
 	}
 
 	@Override
@@ -75,17 +80,11 @@ public class RateLimiter implements WebMvcConfigurer {
 		registry.addInterceptor(new PerClient("receipt", receipts, limits.receiptsPerClient(),
 				messages.getMessage("rateLimit.requests"), shared))
 			.addPathPatterns("/receipt/**");
-	}
-
-	/**
-	 * A limit per client address for a feature's own path, counted as the store's own limits are:
-	 * register it with {@code registry.addInterceptor(...).addPathPatterns(...)}.
-	 *
-	 * @param what what one request is, for the log
-	 * @param message what the client is told when over the limit
-	 */
-	public HandlerInterceptor perClient(String what, RateLimits.Limit limit, String message) {
-		return new PerClient(what, perClient(limit), limit, message, shared);
+		for (RequestLimit limit : featureLimits) {
+			registry.addInterceptor(new PerClient(limit.what(), perClient(limit.limit()), limit.limit(),
+					messages.getMessage(limit.messageCode()), limit.keyOf(), shared))
+				.addPathPatterns(limit.path());
+		}
 	}
 
 	/**

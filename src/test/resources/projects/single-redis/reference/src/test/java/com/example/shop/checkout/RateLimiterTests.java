@@ -30,7 +30,9 @@ class RateLimiterTests {
 
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
 			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))),
-			Messages.in(Locale.US), RedisDown.sharedBuckets());
+			Messages.in(Locale.US), List.of(new RequestLimit("/feature", "feature request", new Limit(2, Duration.ofHours(1)),
+					"rateLimit.requests", request -> request.getParameter("who"))),
+			RedisDown.sharedBuckets());
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();
@@ -165,6 +167,36 @@ class RateLimiterTests {
 			return getInterceptors().stream().map(MappedInterceptor.class::cast).toList();
 		}
 
+	}
+
+	@Test
+	void aFeaturesOwnLimitCountsWhatItsKeyReadsOnItsPathAlone() {
+		assertThat(featureRequest("a", "203.0.113.30")).isTrue();
+		assertThat(featureRequest("a", "203.0.113.31")).isTrue();
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> featureRequest("a", "203.0.113.32"))
+			.satisfies(ex -> assertThat(ex.getBody().getDetail()).contains("Too many requests from your connection"));
+		assertThat(featureRequest("b", "203.0.113.32")).isTrue();
+		for (int i = 0; i < 3; i++) {
+			assertThat(featureRequest(null, "203.0.113.32")).as("a request its key finds nothing in").isTrue();
+		}
+		assertThat(request("/receipt/cs_test_feature", "203.0.113.32")).isTrue();
+	}
+
+	boolean featureRequest(String who, String address) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/feature");
+		request.setRemoteAddr(address);
+		if (who != null) {
+			request.setParameter("who", who);
+		}
+		ServletRequestPathUtils.parseAndCache(request);
+		for (MappedInterceptor interceptor : interceptors) {
+			if (interceptor.matches(request) && !preHandle(interceptor, request)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
