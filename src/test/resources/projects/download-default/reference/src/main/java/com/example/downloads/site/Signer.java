@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Signs what the store gives out so that nobody can forge it (download links, licence keys): an
+ * Signs what the store gives out so that nobody can forge it (download links, say): an
  * HMAC-SHA256, URL-safe Base64, keyed with a secret from the environment. Without the secret it
  * signs with a random one made at start-up, and says so: what it signed then stops checking out at
  * the next restart, and differs between instances. With live Stripe keys the store does not start

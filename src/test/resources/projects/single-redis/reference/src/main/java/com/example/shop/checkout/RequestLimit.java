@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * counts the requests to {@code path} as it counts its own, refusing those over the limit with 429,
  * a Retry-After and the words of {@code messageCode}, before they are handled.
  *
- * @param what what one request is, for the log ("licence check")
+ * @param what what one request is, for the log ("form request")
  * @param keyOf who a request counts against: its client ({@link CountedAs#client}), or what else
  * the request holds (an e-mail address typed in); a request it answers null for is not counted
  */
