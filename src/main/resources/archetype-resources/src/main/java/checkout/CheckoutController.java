@@ -9,7 +9,7 @@ import ${package}.download.WithdrawalWaiver;
 #end
 import ${package}.fulfilment.StoreSessions;
 import ${package}.site.StoreAddress;
-import ${package}.stripe.StripeSettings;
+import ${package}.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -47,9 +47,9 @@ class CheckoutController {
 
 	private final StoreSessions storeSessions;
 
-	private final CheckoutSettings checkoutSettings;
+	private final CheckoutProperties checkoutSettings;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
 	private final RateLimiter rateLimiter;
 
@@ -62,7 +62,7 @@ class CheckoutController {
 #end
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
-			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
+			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
 			StripeClient stripe, StoreAddress address#if( $variant == 'download' ), WithdrawalWaiver withdrawalWaiver#end) {
 		this.catalog = catalog;
 		this.hooks = hooks;

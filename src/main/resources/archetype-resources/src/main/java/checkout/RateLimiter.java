@@ -144,14 +144,14 @@ class RateLimiter implements WebMvcConfigurer {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
 				SharedBuckets shared) {
-			this(what, buckets, limit, message, CountedAs::client, shared);
+			this(what, buckets, limit, message, RateLimitKey::client, shared);
 		}
 #else
 	private record PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
 			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
-			this(what, buckets, limit, message, CountedAs::client);
+			this(what, buckets, limit, message, RateLimitKey::client);
 		}
 #end
 
@@ -169,7 +169,7 @@ class RateLimiter implements WebMvcConfigurer {
 #end
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
-				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),
+				log.warn("Refused a {} from {}: over {} per {}", what, RateLimitKey.client(request), limit.attempts(),
 						limit.per());
 				throw tooMany(message, probe);
 			}

@@ -5,9 +5,9 @@ import java.util.Optional;
 import ${package}.Purchase;
 import ${package}.fulfilment.PaymentState;
 import ${package}.fulfilment.StoreSessions;
-import ${package}.stripe.RecentSessions;
+import ${package}.stripe.SessionCache;
 import ${package}.stripe.StripeFailure;
-import ${package}.stripe.StripeSettings;
+import ${package}.stripe.StripeProperties;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * or disputed ({@code revoked}), or to none ({@code unknown}). A key whose signature is not this
  * store's is unknown without asking Stripe. When Stripe cannot tell, the answer is a 503 to try
  * again, never a guess: an app should keep what it last heard. Stripe's answers are reused for a
- * few seconds ({@link RecentSessions}), and the webhook's refunds and disputes show at once.
+ * few seconds ({@link SessionCache}), and the webhook's refunds and disputes show at once.
  */
 @RestController
 class LicenceController {
@@ -39,14 +39,14 @@ class LicenceController {
 
 	private final LicenceKeys keys;
 
-	private final RecentSessions sessions;
+	private final SessionCache sessions;
 
 	private final StoreSessions storeSessions;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
-	LicenceController(LicenceKeys keys, RecentSessions sessions, StoreSessions storeSessions,
-			StripeSettings stripeSettings) {
+	LicenceController(LicenceKeys keys, SessionCache sessions, StoreSessions storeSessions,
+			StripeProperties stripeSettings) {
 		this.keys = keys;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
@@ -80,7 +80,7 @@ class LicenceController {
 
 	@ExceptionHandler
 	ResponseEntity<?> stripeUnavailable(StripeException ex) {
-		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+		if (StripeFailure.notFound(ex)) {
 			return ResponseEntity.ok(LicenceStatus.UNKNOWN);
 		}
 		log.warn("Could not check a licence with Stripe: {}", StripeFailure.summary(ex));

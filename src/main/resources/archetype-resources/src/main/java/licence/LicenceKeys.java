@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import ${package}.site.Signer;
-import ${package}.stripe.StripeSettings;
+import ${package}.stripe.StripeProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,7 @@ class LicenceKeys {
 
 	private final Signer signer;
 
-	LicenceKeys(LicenceKeysProperties settings, StripeSettings stripe) {
+	LicenceKeys(LicenceKeysProperties settings, StripeProperties stripe) {
 		this.signer = new Signer(settings.secret(), "licence-keys.secret", "LICENCE_KEY_SECRET", "licence keys", stripe);
 	}
 

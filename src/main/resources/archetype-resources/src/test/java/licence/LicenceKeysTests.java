@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import ${package}.StripeStub;
-import ${package}.stripe.StripeSettings;
+import ${package}.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -19,8 +19,8 @@ class LicenceKeysTests {
 		return new LicenceKeys(new LicenceKeysProperties(secret, null), keys("test"));
 	}
 
-	static StripeSettings keys(String mode) {
-		return new StripeSettings("pk_" + mode + "_placeholder", "sk_" + mode + "_placeholder", null,
+	static StripeProperties keys(String mode) {
+		return new StripeProperties("pk_" + mode + "_placeholder", "sk_" + mode + "_placeholder", null,
 				"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),
 				Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
 	}

@@ -14,7 +14,7 @@ import ${package}.FakeStripe;
 import ${package}.MailServer;
 import ${package}.Shopper;
 import ${package}.StoreTest;
-import ${package}.download.DownloadSettings;
+import ${package}.download.DownloadProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +45,7 @@ class LostLinkBrowserTests {
 	MailServer mailServer;
 
 	@Autowired
-	DownloadSettings settings;
+	DownloadProperties settings;
 
 	@RegisterExtension
 	final Browser browser = new Browser();

@@ -19,7 +19,7 @@ import ${package}.StripeSignature;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 #if( $variant == 'download' )
-import ${package}.download.DownloadSettings;
+import ${package}.download.DownloadProperties;
 #end
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
@@ -64,7 +64,7 @@ class PurchaseMailTests {
 
 #if( $variant == 'download' )
 	@Autowired
-	DownloadSettings downloadSettings;
+	DownloadProperties downloadSettings;
 
 #end
 	@LocalServerPort
