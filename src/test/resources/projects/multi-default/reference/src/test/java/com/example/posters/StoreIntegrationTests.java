@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.posters.catalog.Catalog;
-import com.example.posters.stripe.StripeSettings;
+import com.example.posters.stripe.StripeProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class StoreIntegrationTests {
 	Catalog catalog;
 
 	@Autowired
-	StripeSettings stripeSettings;
+	StripeProperties stripeSettings;
 
 	@LocalServerPort
 	int port;

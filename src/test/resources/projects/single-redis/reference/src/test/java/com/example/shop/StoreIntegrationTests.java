@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.catalog.Catalog;
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class StoreIntegrationTests {
 	Catalog catalog;
 
 	@Autowired
-	StripeSettings stripeSettings;
+	StripeProperties stripeSettings;
 
 	@LocalServerPort
 	int port;

@@ -7,7 +7,7 @@ import com.example.downloads.catalog.Item;
 import com.example.downloads.download.WithdrawalWaiver;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.site.StoreAddress;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -45,9 +45,9 @@ class CheckoutController {
 
 	private final StoreSessions storeSessions;
 
-	private final CheckoutSettings checkoutSettings;
+	private final CheckoutProperties checkoutSettings;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
 	private final RateLimiter rateLimiter;
 
@@ -58,7 +58,7 @@ class CheckoutController {
 	private final WithdrawalWaiver withdrawalWaiver;
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
-			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
+			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
 			StripeClient stripe, StoreAddress address, WithdrawalWaiver withdrawalWaiver) {
 		this.catalog = catalog;
 		this.hooks = hooks;

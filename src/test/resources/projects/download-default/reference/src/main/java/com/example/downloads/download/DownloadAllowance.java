@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DownloadAllowance {
 
-	private final DownloadSettings settings;
+	private final DownloadProperties settings;
 
 	private final SentBytes sent;
 
 	private final DownloadCount count;
 
-	DownloadAllowance(DownloadSettings settings, SentBytes sent, DownloadCount count) {
+	DownloadAllowance(DownloadProperties settings, SentBytes sent, DownloadCount count) {
 		this.settings = settings;
 		this.sent = sent;
 		this.count = count;

@@ -7,8 +7,9 @@ import java.util.Optional;
 import com.example.downloads.Purchase;
 import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.fulfilment.StoreSessions;
-import com.example.downloads.stripe.RecentSessions;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.SessionCache;
+import com.example.downloads.stripe.StripeFailure;
+import com.example.downloads.stripe.StripeProperties;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Serves the file behind a signed link, after asking Stripe that the purchase is this store's, was
  * paid, is for this item and was neither refunded (in full or in part) nor disputed: Stripe is the
- * record of who bought what. What Stripe said is reused for a few seconds ({@link RecentSessions}),
+ * record of who bought what. What Stripe said is reused for a few seconds ({@link SessionCache}),
  * so a link opened in a loop cannot use up the account's rate limit.
  * Range requests work (Spring answers them for a Resource), so big downloads can resume; with
  * {@code download.max-downloads} they count against the purchase's downloads
@@ -55,20 +56,20 @@ class DownloadController {
 
 	private final DownloadLinks links;
 
-	private final DownloadSettings settings;
+	private final DownloadProperties settings;
 
-	private final RecentSessions sessions;
+	private final SessionCache sessions;
 
 	private final StoreSessions storeSessions;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
 	private final DownloadAllowance allowance;
 
 	private final MessageSourceAccessor messages;
 
-	DownloadController(DownloadLinks links, DownloadSettings settings, RecentSessions sessions,
-			StoreSessions storeSessions, StripeSettings stripeSettings, DownloadAllowance allowance,
+	DownloadController(DownloadLinks links, DownloadProperties settings, SessionCache sessions,
+			StoreSessions storeSessions, StripeProperties stripeSettings, DownloadAllowance allowance,
 			MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
@@ -151,7 +152,7 @@ class DownloadController {
 
 	@ExceptionHandler
 	ModelAndView stripeUnavailable(StripeException ex) {
-		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+		if (StripeFailure.notFound(ex)) {
 			return refused(refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE));
 		}
 		log.warn("Could not check a download with Stripe: HTTP {} {}", ex.getStatusCode(), ex.getCode());

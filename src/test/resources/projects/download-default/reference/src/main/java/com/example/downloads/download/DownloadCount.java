@@ -1,6 +1,6 @@
 package com.example.downloads.download;
 
-import com.example.downloads.stripe.RecentSessions;
+import com.example.downloads.stripe.SessionCache;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -30,9 +30,9 @@ class DownloadCount {
 
 	private final StripeClient stripe;
 
-	private final RecentSessions sessions;
+	private final SessionCache sessions;
 
-	DownloadCount(StripeClient stripe, RecentSessions sessions) {
+	DownloadCount(StripeClient stripe, SessionCache sessions) {
 		this.stripe = stripe;
 		this.sessions = sessions;
 	}

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import com.example.downloads.site.Signer;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -22,11 +22,11 @@ class DownloadLinks {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	private final DownloadSettings settings;
+	private final DownloadProperties settings;
 
 	private final Signer signer;
 
-	DownloadLinks(DownloadSettings settings, StripeSettings stripe) {
+	DownloadLinks(DownloadProperties settings, StripeProperties stripe) {
 		this.settings = settings;
 		this.signer = new Signer(settings.linkSecret(), "download.link-secret", "DOWNLOAD_LINK_SECRET", "download links",
 				stripe);

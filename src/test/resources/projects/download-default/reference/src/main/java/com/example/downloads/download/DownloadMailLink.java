@@ -16,11 +16,11 @@ class DownloadMailLink implements PurchaseMailContributor {
 
 	private final DownloadLinks links;
 
-	private final DownloadSettings settings;
+	private final DownloadProperties settings;
 
 	private final MessageSourceAccessor messages;
 
-	DownloadMailLink(DownloadLinks links, DownloadSettings settings, MessageSourceAccessor messages) {
+	DownloadMailLink(DownloadLinks links, DownloadProperties settings, MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.messages = messages;

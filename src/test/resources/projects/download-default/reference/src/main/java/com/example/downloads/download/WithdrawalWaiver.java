@@ -49,7 +49,7 @@ public class WithdrawalWaiver implements WebMvcConfigurer, PurchaseMailContribut
 
 	private final String wording;
 
-	WithdrawalWaiver(DownloadSettings settings, MessageSourceAccessor messages) {
+	WithdrawalWaiver(DownloadProperties settings, MessageSourceAccessor messages) {
 		this.required = settings.euWithdrawalWaiver();
 		this.wording = checked(messages.getMessage(WORDING));
 	}

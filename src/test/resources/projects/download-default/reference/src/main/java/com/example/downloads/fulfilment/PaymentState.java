@@ -24,7 +24,7 @@ public enum PaymentState {
 	/** Paid, but Stripe's answer did not include the charge, so a refund cannot be ruled out. */
 	UNCHECKED;
 
-	/** Expects {@code payment_intent.latest_charge} expanded, as {@code RecentSessions} asks for it. */
+	/** Expects {@code payment_intent.latest_charge} expanded, as {@code SessionCache} asks for it. */
 	public static PaymentState of(Session session) {
 		if (!"complete".equals(session.getStatus())) {
 			return NOT_PAID;

@@ -3,7 +3,7 @@ package com.example.downloads.fulfilment;
 import java.util.Set;
 
 import com.example.downloads.stripe.StripeFailure;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.EventDataObjectDeserializationException;
@@ -51,7 +51,7 @@ class StripeWebhookController {
 
 	private final StripeClient stripe;
 
-	private final StripeSettings settings;
+	private final StripeProperties settings;
 
 	private final Fulfilment fulfilment;
 
@@ -61,7 +61,7 @@ class StripeWebhookController {
 
 	private final JsonMapper json;
 
-	StripeWebhookController(StripeClient stripe, StripeSettings settings, Fulfilment fulfilment,
+	StripeWebhookController(StripeClient stripe, StripeProperties settings, Fulfilment fulfilment,
 			StoreSessions storeSessions, RefundsAndDisputes refundsAndDisputes, JsonMapper json) {
 		this.stripe = stripe;
 		this.settings = settings;
@@ -183,7 +183,7 @@ class StripeWebhookController {
 			return ResponseEntity.ok("ok");
 		}
 		catch (StripeException ex) {
-			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+			if (StripeFailure.notFound(ex)) {
 				// Stripe does not know the session (deleted test data, another account's event):
 				// no retry can change that, so the delivery is acknowledged.
 				log.warn("Webhook: Stripe has no session {}; the event is acknowledged and ignored", sessionId);

@@ -2,7 +2,7 @@ package com.example.downloads.lostlink;
 
 import java.util.Locale;
 
-import com.example.downloads.checkout.CountedAs;
+import com.example.downloads.checkout.RateLimitKey;
 import com.example.downloads.checkout.RequestLimit;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,7 +20,7 @@ class LostLinkGuards {
 	@Bean
 	RequestLimit lostLinksPerClient(LostLinkProperties settings) {
 		return new RequestLimit("/lost-link", "lost-link request", settings.requestsPerClient(), "rateLimit.lostLinks",
-				request -> "POST".equals(request.getMethod()) ? CountedAs.client(request) : null);
+				request -> "POST".equals(request.getMethod()) ? RateLimitKey.client(request) : null);
 	}
 
 	// Nobody can fill a buyer's inbox from many connections.

@@ -6,7 +6,7 @@ import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.mail.LostLinkMail;
 import com.example.downloads.stripe.StripeFailure;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -31,7 +31,7 @@ class LostLinks {
 
 	private final StripeClient stripe;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
 	private final StoreSessions storeSessions;
 
@@ -39,7 +39,7 @@ class LostLinks {
 
 	private final TaskExecutor executor;
 
-	LostLinks(StripeClient stripe, StripeSettings stripeSettings, StoreSessions storeSessions, LostLinkMail mail,
+	LostLinks(StripeClient stripe, StripeProperties stripeSettings, StoreSessions storeSessions, LostLinkMail mail,
 			TaskExecutor executor) {
 		this.stripe = stripe;
 		this.stripeSettings = stripeSettings;

@@ -23,7 +23,7 @@ public class LostLinkMail {
 
 	private final MailOutbox outbox;
 
-	private final MailSettings settings;
+	private final MailProperties settings;
 
 	private final Catalog catalog;
 
@@ -31,7 +31,7 @@ public class LostLinkMail {
 
 	private final PurchaseMail purchaseMail;
 
-	LostLinkMail(MailOutbox outbox, MailSettings settings, Catalog catalog, StoreSessions storeSessions,
+	LostLinkMail(MailOutbox outbox, MailProperties settings, Catalog catalog, StoreSessions storeSessions,
 			PurchaseMail purchaseMail) {
 		this.outbox = outbox;
 		this.settings = settings;

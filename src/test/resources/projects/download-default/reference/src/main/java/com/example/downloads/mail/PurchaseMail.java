@@ -36,7 +36,7 @@ class PurchaseMail {
 
 	private final MailOutbox outbox;
 
-	private final MailSettings settings;
+	private final MailProperties settings;
 
 	private final Catalog catalog;
 
@@ -48,7 +48,7 @@ class PurchaseMail {
 
 	private final StoreAddress storeAddress;
 
-	PurchaseMail(MailOutbox outbox, MailSettings settings, Catalog catalog, Configuration templates,
+	PurchaseMail(MailOutbox outbox, MailProperties settings, Catalog catalog, Configuration templates,
 			List<PurchaseMailContributor> contributors, MessageSourceAccessor messages, StoreAddress storeAddress) {
 		this.outbox = outbox;
 		this.settings = settings;

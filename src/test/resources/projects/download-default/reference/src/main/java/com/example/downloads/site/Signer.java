@@ -8,7 +8,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,7 @@ public final class Signer {
 	 * @param variable the environment variable that sets it ("DOWNLOAD_LINK_SECRET")
 	 * @param signs what this signs, in the plural ("download links")
 	 */
-	public Signer(String secret, String setting, String variable, String signs, StripeSettings stripe) {
+	public Signer(String secret, String setting, String variable, String signs, StripeProperties stripe) {
 		byte[] bytes;
 		if (secret != null && !secret.isBlank()) {
 			bytes = secret.getBytes(StandardCharsets.UTF_8);

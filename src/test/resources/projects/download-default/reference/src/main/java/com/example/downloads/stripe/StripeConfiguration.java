@@ -15,7 +15,7 @@ class StripeConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(StripeConfiguration.class);
 
 	@Bean
-	StripeClient stripeClient(StripeSettings settings, Environment environment) {
+	StripeClient stripeClient(StripeProperties settings, Environment environment) {
 		if (!settings.paymentsEnabled()) {
 			log.warn("Stripe keys are not set: the store shows its pages but takes no payment. "
 					+ "Set STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY (see .env.example).");

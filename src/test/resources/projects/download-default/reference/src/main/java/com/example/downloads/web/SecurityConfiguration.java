@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
-import com.example.downloads.checkout.CheckoutSettings;
+import com.example.downloads.checkout.CheckoutProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +49,7 @@ class SecurityConfiguration {
 	 * The policy for this store: the Address Element's autocomplete where it is mounted, item images
 	 * on other https sites (a CDN, say) from exactly those sites, and nothing else.
 	 */
-	static String contentSecurityPolicy(Catalog catalog, CheckoutSettings checkout) {
+	static String contentSecurityPolicy(Catalog catalog, CheckoutProperties checkout) {
 		String policy = CONTENT_SECURITY_POLICY;
 		if (checkout.automaticTax()) {
 			policy = policy.replace("script-src 'self' https://js.stripe.com https://*.js.stripe.com",
@@ -69,7 +69,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Catalog catalog, CheckoutSettings checkout) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Catalog catalog, CheckoutProperties checkout) {
 		// The CSRF token lives in a cookie and no HTTP session is made, so the store keeps no
 		// state and any number of instances can serve the same shopper.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +39,7 @@ class ItemControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	StripeSettings stripeSettings;
+	StripeProperties stripeSettings;
 
 	@Test
 	void showsTheItemWithItsPriceAndTheCheckout() throws Exception {

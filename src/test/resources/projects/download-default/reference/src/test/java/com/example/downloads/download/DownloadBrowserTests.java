@@ -30,7 +30,7 @@ class DownloadBrowserTests {
 	FakeStripe fakeStripe;
 
 	@Autowired
-	DownloadSettings settings;
+	DownloadProperties settings;
 
 	@RegisterExtension
 	final Browser browser = new Browser();

@@ -61,7 +61,7 @@ class DownloadControllerTests {
 	DownloadLinks links;
 
 	@Autowired
-	DownloadSettings settings;
+	DownloadProperties settings;
 
 	@Autowired
 	Catalog catalog;

@@ -42,7 +42,7 @@ class DownloadLimitBypassTests {
 	DownloadLinks links;
 
 	@Autowired
-	DownloadSettings settings;
+	DownloadProperties settings;
 
 	@Autowired
 	Catalog catalog;

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreApplication;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(QuietOutputCaptureExtension.class)
 class DownloadLinkSecretTests {
 
-	static final DownloadSettings WITH_SECRET = new DownloadSettings(Path.of("downloads/my-download.txt"),
+	static final DownloadProperties WITH_SECRET = new DownloadProperties(Path.of("downloads/my-download.txt"),
 			Duration.ofHours(24), "a-long-random-value-kept-in-the-environment", 0, false);
 
-	static final DownloadSettings WITHOUT_SECRET = new DownloadSettings(Path.of("downloads/my-download.txt"),
+	static final DownloadProperties WITHOUT_SECRET = new DownloadProperties(Path.of("downloads/my-download.txt"),
 			Duration.ofHours(24), null, 0, false);
 
-	static final StripeSettings TEST_KEYS = new StripeSettings("pk_test_placeholder", "sk_test_placeholder", null,
+	static final StripeProperties TEST_KEYS = new StripeProperties("pk_test_placeholder", "sk_test_placeholder", null,
 			"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),
 			Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
 

@@ -14,7 +14,7 @@ import com.example.downloads.FakeStripe;
 import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
-import com.example.downloads.download.DownloadSettings;
+import com.example.downloads.download.DownloadProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +45,7 @@ class LostLinkBrowserTests {
 	MailServer mailServer;
 
 	@Autowired
-	DownloadSettings settings;
+	DownloadProperties settings;
 
 	@RegisterExtension
 	final Browser browser = new Browser();

@@ -60,7 +60,7 @@ class NoMailServerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(MailSettings.class)
+	@EnableConfigurationProperties(MailProperties.class)
 	static class Settings {
 
 	}

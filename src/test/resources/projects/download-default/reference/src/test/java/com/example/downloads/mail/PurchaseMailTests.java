@@ -18,7 +18,7 @@ import com.example.downloads.StoreTest;
 import com.example.downloads.StripeSignature;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
-import com.example.downloads.download.DownloadSettings;
+import com.example.downloads.download.DownloadProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +61,7 @@ class PurchaseMailTests {
 	MailOutbox outbox;
 
 	@Autowired
-	DownloadSettings downloadSettings;
+	DownloadProperties downloadSettings;
 
 	@LocalServerPort
 	int port;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreApplication;
-import com.example.downloads.stripe.StripeSettings;
+import com.example.downloads.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +55,7 @@ class StoreAddressTests {
 
 	@Test
 	void withoutABaseUrlLinksAreOnLocalhostAndTheLogSaysToSetIt(CapturedOutput output) {
-		StripeSettings testKeys = new StripeSettings("pk_test_placeholder", "sk_test_placeholder", null,
+		StripeProperties testKeys = new StripeProperties("pk_test_placeholder", "sk_test_placeholder", null,
 				"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),
 				Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
 		StoreAddress address = new StoreAddress(new StoreAddressProperties(null), testKeys,

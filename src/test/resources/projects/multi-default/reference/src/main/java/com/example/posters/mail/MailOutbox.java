@@ -43,7 +43,7 @@ class MailOutbox implements DisposableBean {
 
 	private final JavaMailSender sender;
 
-	private final MailSettings settings;
+	private final MailProperties settings;
 
 	// One thread: e-mails go one after another, each bounded by the spring.mail timeouts.
 	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(daemon("mail-"));
@@ -52,7 +52,7 @@ class MailOutbox implements DisposableBean {
 
 	private final AtomicInteger unsent = new AtomicInteger();
 
-	MailOutbox(ObjectProvider<JavaMailSender> sender, MailSettings settings) {
+	MailOutbox(ObjectProvider<JavaMailSender> sender, MailProperties settings) {
 		this.sender = sender.getIfAvailable();
 		this.settings = settings;
 		if (this.sender == null) {

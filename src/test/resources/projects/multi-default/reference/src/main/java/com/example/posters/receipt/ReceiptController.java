@@ -9,9 +9,9 @@ import com.example.posters.catalog.Item;
 import com.example.posters.fulfilment.Fulfilment;
 import com.example.posters.fulfilment.PaymentState;
 import com.example.posters.fulfilment.StoreSessions;
-import com.example.posters.stripe.RecentSessions;
+import com.example.posters.stripe.SessionCache;
 import com.example.posters.stripe.StripeFailure;
-import com.example.posters.stripe.StripeSettings;
+import com.example.posters.stripe.StripeProperties;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
@@ -43,20 +43,20 @@ class ReceiptController {
 
 	private final Catalog catalog;
 
-	private final RecentSessions sessions;
+	private final SessionCache sessions;
 
 	private final StoreSessions storeSessions;
 
 	private final Fulfilment fulfilment;
 
-	private final StripeSettings settings;
+	private final StripeProperties settings;
 
 	private final MessageSourceAccessor messages;
 
 	private final List<ReceiptAddition> additions;
 
-	ReceiptController(Catalog catalog, RecentSessions sessions, StoreSessions storeSessions, Fulfilment fulfilment,
-			StripeSettings settings, MessageSourceAccessor messages, List<ReceiptAddition> additions) {
+	ReceiptController(Catalog catalog, SessionCache sessions, StoreSessions storeSessions, Fulfilment fulfilment,
+			StripeProperties settings, MessageSourceAccessor messages, List<ReceiptAddition> additions) {
 		this.catalog = catalog;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
@@ -123,7 +123,7 @@ class ReceiptController {
 
 	@ExceptionHandler
 	ModelAndView stripeUnavailable(StripeException ex) {
-		if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+		if (StripeFailure.notFound(ex)) {
 			// No such session at Stripe: for the buyer, no such page.
 			return page(HttpStatus.NOT_FOUND, "error.404");
 		}

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.example.posters.StoreTest;
-import com.example.posters.stripe.StripeSettings;
+import com.example.posters.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,7 @@ class CatalogControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	StripeSettings stripeSettings;
+	StripeProperties stripeSettings;
 
 	@LocalServerPort
 	int port;

@@ -120,7 +120,7 @@ class RateLimiter implements WebMvcConfigurer {
 			Function<HttpServletRequest, String> keyOf) implements HandlerInterceptor {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message) {
-			this(what, buckets, limit, message, CountedAs::client);
+			this(what, buckets, limit, message, RateLimitKey::client);
 		}
 
 		@Override
@@ -132,7 +132,7 @@ class RateLimiter implements WebMvcConfigurer {
 			ConsumptionProbe probe = buckets.get(counted, key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
-				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),
+				log.warn("Refused a {} from {}: over {} per {}", what, RateLimitKey.client(request), limit.attempts(),
 						limit.per());
 				throw tooMany(message, probe);
 			}

@@ -7,7 +7,7 @@ import com.example.shop.Purchase;
 import com.example.shop.PurchaseHooks;
 import com.example.shop.Refund;
 import com.example.shop.fulfilment.FulfilmentClaims.Claim;
-import com.example.shop.stripe.RecentSessions;
+import com.example.shop.stripe.SessionCache;
 import com.example.shop.stripe.StripeFailure;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The webhook's refund and dispute events: finds the purchase (the Checkout Session of the event's
- * payment), closes its receipt and download at once rather than when {@link RecentSessions} would
+ * payment), closes its receipt and download at once rather than when {@link SessionCache} would
  * next ask Stripe, and tells {@link PurchaseHooks#postRefund}. Charges of the account that are not
  * this store's sessions ({@link StoreSessions}) are acknowledged and left alone.
  *
@@ -48,16 +48,16 @@ class RefundsAndDisputes {
 
 	private final StoreSessions storeSessions;
 
-	private final RecentSessions recentSessions;
+	private final SessionCache sessionCache;
 
 	private final FulfilmentClaims handled = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
 	RefundsAndDisputes(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions,
-			RecentSessions recentSessions) {
+			SessionCache sessionCache) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
-		this.recentSessions = recentSessions;
+		this.sessionCache = sessionCache;
 	}
 
 	/** Answers a signed event of one of {@link RefundEvent#TYPES}, the way the webhook answers Stripe. */
@@ -83,7 +83,7 @@ class RefundsAndDisputes {
 		}
 		catch (StripeException ex) {
 			handled.release(eventId, mine, ex);
-			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+			if (StripeFailure.notFound(ex)) {
 				log.warn("Webhook: Stripe has no charge {}; event {} is acknowledged and ignored", chargeId, eventId);
 				return ResponseEntity.ok("ok");
 			}
@@ -128,7 +128,7 @@ class RefundsAndDisputes {
 			return;
 		}
 		// Before the hook: if it fails, the purchase is closed all the same.
-		recentSessions.forget(purchase.get().id());
+		sessionCache.forget(purchase.get().id());
 		hooks.postRefund(new Refund(purchase.get().id(), purchase.get().itemId(), purchase.get().quantity(), event.kind(),
 				charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded(), charge.getCurrency(),
 				Boolean.TRUE.equals(charge.getRefunded()), event.eventId()));

@@ -1,6 +1,6 @@
 package com.example.shop.site;
 
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ public class StoreAddress {
 
 	private final Environment environment;
 
-	StoreAddress(StoreAddressProperties properties, StripeSettings stripe, Environment environment) {
+	StoreAddress(StoreAddressProperties properties, StripeProperties stripe, Environment environment) {
 		this.baseUrl = properties.baseUrl() != null ? properties.baseUrl().toString() : null;
 		this.environment = environment;
 		String secretKey = stripe.secretKey();

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import com.example.shop.catalog.Catalog;
 import com.example.shop.site.StoreLanguage;
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -29,13 +29,13 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 
 	private final Catalog catalog;
 
-	private final StripeSettings stripe;
+	private final StripeProperties stripe;
 
 	private final MessageSourceAccessor messages;
 
 	private final List<FooterLink> footerLinks;
 
-	LayoutVariables(Catalog catalog, StripeSettings stripe, MessageSourceAccessor messages,
+	LayoutVariables(Catalog catalog, StripeProperties stripe, MessageSourceAccessor messages,
 			List<FooterLink> footerLinks) {
 		this.catalog = catalog;
 		this.stripe = stripe;

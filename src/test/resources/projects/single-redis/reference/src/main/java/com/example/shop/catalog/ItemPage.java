@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -20,13 +20,13 @@ class ItemPage {
 
 	private final Catalog catalog;
 
-	private final StripeSettings settings;
+	private final StripeProperties settings;
 
 	private final Map<String, String> viewByItemId = new HashMap<>();
 
 	private final Map<String, String> priceByItemId = new HashMap<>();
 
-	ItemPage(Catalog catalog, StripeSettings settings, ResourceLoader resources) {
+	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources) {
 		this.catalog = catalog;
 		this.settings = settings;
 		// Worked out once at start-up, as the catalog never changes while the store runs: a missing
@@ -55,7 +55,7 @@ class ItemPage {
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 
-	// StripeSettings refuses any other key at start-up; checked again here, where a key enters a page,
+	// StripeProperties refuses any other key at start-up; checked again here, where a key enters a page,
 	// so that no change elsewhere can ever put a secret key into one.
 	private String publishableKey() {
 		String key = settings.publishableKey();

@@ -6,7 +6,7 @@ import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import com.example.shop.fulfilment.StoreSessions;
 import com.example.shop.site.StoreAddress;
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -44,9 +44,9 @@ class CheckoutController {
 
 	private final StoreSessions storeSessions;
 
-	private final CheckoutSettings checkoutSettings;
+	private final CheckoutProperties checkoutSettings;
 
-	private final StripeSettings stripeSettings;
+	private final StripeProperties stripeSettings;
 
 	private final RateLimiter rateLimiter;
 
@@ -55,7 +55,7 @@ class CheckoutController {
 	private final StoreAddress address;
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
-			CheckoutSettings checkoutSettings, StripeSettings stripeSettings, RateLimiter rateLimiter,
+			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
 			StripeClient stripe, StoreAddress address) {
 		this.catalog = catalog;
 		this.hooks = hooks;

@@ -129,7 +129,7 @@ class RateLimiter implements WebMvcConfigurer {
 
 		PerClient(String what, Cache<String, Bucket> buckets, RateLimits.Limit limit, String message,
 				SharedBuckets shared) {
-			this(what, buckets, limit, message, CountedAs::client, shared);
+			this(what, buckets, limit, message, RateLimitKey::client, shared);
 		}
 
 		@Override
@@ -142,7 +142,7 @@ class RateLimiter implements WebMvcConfigurer {
 					() -> buckets.get(counted, key -> bucket(limit)));
 			if (!probe.isConsumed()) {
 				// The connection's address, never what was counted: that can be a buyer's e-mail.
-				log.warn("Refused a {} from {}: over {} per {}", what, CountedAs.client(request), limit.attempts(),
+				log.warn("Refused a {} from {}: over {} per {}", what, RateLimitKey.client(request), limit.attempts(),
 						limit.per());
 				throw tooMany(message, probe);
 			}

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * a Retry-After and the words of {@code messageCode}, before they are handled.
  *
  * @param what what one request is, for the log ("form request")
- * @param keyOf who a request counts against: its client ({@link CountedAs#client}), or what else
+ * @param keyOf who a request counts against: its client ({@link RateLimitKey#client}), or what else
  * the request holds (an e-mail address typed in); a request it answers null for is not counted
  */
 public record RequestLimit(String path, String what, RateLimits.Limit limit, String messageCode,
@@ -18,7 +18,7 @@ public record RequestLimit(String path, String what, RateLimits.Limit limit, Str
 
 	/** A limit per client address on every request to the path. */
 	public RequestLimit(String path, String what, RateLimits.Limit limit, String messageCode) {
-		this(path, what, limit, messageCode, CountedAs::client);
+		this(path, what, limit, messageCode, RateLimitKey::client);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import com.example.shop.StoreTest;
 import com.example.shop.StripeStub;
-import com.example.shop.stripe.StripeSettings;
+import com.example.shop.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +39,7 @@ class ItemControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	StripeSettings stripeSettings;
+	StripeProperties stripeSettings;
 
 	@Test
 	void showsTheItemWithItsPriceAndTheCheckout() throws Exception {

@@ -153,7 +153,7 @@ class RateLimiterTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr(address);
 
-		assertThat(CountedAs.client(request)).isEqualTo(client);
+		assertThat(RateLimitKey.client(request)).isEqualTo(client);
 	}
 
 	/** Spring MVC's registry, opened up to read back what the limiter registered. */

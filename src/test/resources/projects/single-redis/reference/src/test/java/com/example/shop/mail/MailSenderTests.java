@@ -63,7 +63,7 @@ class MailSenderTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(MailSenderAutoConfiguration.class)
-	@EnableConfigurationProperties(MailSettings.class)
+	@EnableConfigurationProperties(MailProperties.class)
 	@Import(MailOutbox.class)
 	static class MailOnly {
 

@@ -37,7 +37,7 @@ class PurchaseMailTemplateTests {
 	MailOutbox outbox;
 
 	@Autowired
-	MailSettings settings;
+	MailProperties settings;
 
 	@Autowired
 	Configuration templates;

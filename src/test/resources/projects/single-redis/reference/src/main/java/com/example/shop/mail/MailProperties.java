@@ -1,4 +1,4 @@
-package com.example.downloads.mail;
+package com.example.shop.mail;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("store.mail")
 @Validated
-public record MailSettings(String from,
+public record MailProperties(String from,
 		@DefaultValue({ "1m", "5m", "30m", "2h" }) @NotNull @Size(max = 20) List<@NotNull Duration> retryDelays) {
 
-	public MailSettings {
+	public MailProperties {
 		from = from == null || from.isBlank() ? null : from;
 		if (from != null) {
 			try {

@@ -1,9 +1,9 @@
-package com.example.downloads.stripe;
+package com.example.posters.stripe;
 
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import com.example.downloads.QuietOutputCaptureExtension;
+import com.example.posters.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,34 +26,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which Stripe keys and settings the store accepts at start-up. None of these keys is real. */
 @ExtendWith(QuietOutputCaptureExtension.class)
-class StripeSettingsTests {
+class StripePropertiesTests {
 
 	static final String PUBLISHABLE = "pk_test_NOTAREALKEYpublishable";
 
 	static final String SECRET = "sk_test_NOTAREALKEYsecret";
 
-	static StripeSettings keys(String publishableKey, String secretKey, String webhookSecret) {
+	static StripeProperties keys(String publishableKey, String secretKey, String webhookSecret) {
 		return settings(publishableKey, secretKey, webhookSecret, 2, Duration.ofSeconds(30));
 	}
 
-	static StripeSettings settings(String publishableKey, String secretKey, String webhookSecret, int maxNetworkRetries,
+	static StripeProperties settings(String publishableKey, String secretKey, String webhookSecret, int maxNetworkRetries,
 			Duration paymentCacheTime) {
-		return new StripeSettings(publishableKey, secretKey, webhookSecret, "https://api.stripe.com",
+		return new StripeProperties(publishableKey, secretKey, webhookSecret, "https://api.stripe.com",
 				"https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5), Duration.ofSeconds(10), maxNetworkRetries,
 				paymentCacheTime);
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(StripeSettings.class)
-	static class StripeSettingsOnly {
+	@EnableConfigurationProperties(StripeProperties.class)
+	static class StripePropertiesOnly {
 	}
 
 	final ApplicationContextRunner settingsOnly = new ApplicationContextRunner()
-		.withUserConfiguration(StripeSettingsOnly.class);
+		.withUserConfiguration(StripePropertiesOnly.class);
 
 	@Test
 	void withoutKeysPaymentsAreOff() {
-		StripeSettings settings = keys("", null, null);
+		StripeProperties settings = keys("", null, null);
 
 		assertThat(settings.paymentsEnabled()).isFalse();
 		assertThat(settings.webhookEnabled()).isFalse();
@@ -62,7 +62,7 @@ class StripeSettingsTests {
 	@Test
 	void theDefaultsAreStripesOwnAddressesAndTheDahliaStripeJs() {
 		settingsOnly.run(context -> {
-			StripeSettings settings = context.getBean(StripeSettings.class);
+			StripeProperties settings = context.getBean(StripeProperties.class);
 
 			assertThat(settings.apiBase()).isEqualTo("https://api.stripe.com");
 			assertThat(settings.jsUrl()).isEqualTo("https://js.stripe.com/dahlia/stripe.js");
@@ -75,7 +75,7 @@ class StripeSettingsTests {
 	void applicationYmlLoadsTheDahliaStripeJsFromStripe() {
 		// initCheckoutElementsSdk, which checkout.js calls, is in the 2026-03-25 (dahlia) Stripe.js.
 		settingsOnly.withInitializer(new ConfigDataApplicationContextInitializer())
-			.run(context -> assertThat(context.getBean(StripeSettings.class).jsUrl())
+			.run(context -> assertThat(context.getBean(StripeProperties.class).jsUrl())
 				.isEqualTo("https://js.stripe.com/dahlia/stripe.js"));
 	}
 
@@ -83,7 +83,7 @@ class StripeSettingsTests {
 	void swappedKeysStopTheStoreNamingTheVariableAndNeverPrintingAKey(CapturedOutput output) {
 		// The secret key where the publishable one belongs would otherwise be written into every page.
 		// Only these settings are started, as the store binds them: the start-up report is Spring Boot's.
-		SpringApplication settingsOnly = new SpringApplication(StripeSettingsOnly.class);
+		SpringApplication settingsOnly = new SpringApplication(StripePropertiesOnly.class);
 		settingsOnly.setWebApplicationType(WebApplicationType.NONE);
 
 		assertThatThrownBy(() -> settingsOnly.run("--stripe.publishable-key=" + SECRET, "--stripe.secret-key=" + PUBLISHABLE))
@@ -158,7 +158,7 @@ class StripeSettingsTests {
 
 	@Test
 	void neverPrintsTheKeys() {
-		StripeSettings settings = keys("pk_test_placeholder", "sk_test_placeholder", "whsec_placeholder");
+		StripeProperties settings = keys("pk_test_placeholder", "sk_test_placeholder", "whsec_placeholder");
 
 		assertThat(settings.toString()).doesNotContain("sk_test", "whsec", "pk_test");
 	}

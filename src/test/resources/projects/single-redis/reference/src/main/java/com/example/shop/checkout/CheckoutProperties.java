@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Stripe sends its receipt.
  */
 @ConfigurationProperties("checkout")
-public record CheckoutSettings(@DefaultValue("false") boolean promotionCodes,
+public record CheckoutProperties(@DefaultValue("false") boolean promotionCodes,
 		@DefaultValue("false") boolean automaticTax, @DefaultValue("false") boolean adaptivePricing,
 		@DefaultValue("false") boolean createCustomer) {
 }

@@ -1,4 +1,4 @@
-package com.example.downloads.checkout;
+package com.example.shop.checkout;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Who a request is counted as by {@link RateLimiter}: its client. */
-public final class CountedAs {
+public final class RateLimitKey {
 
-	private CountedAs() {
+	private RateLimitKey() {
 	}
 
 	/**

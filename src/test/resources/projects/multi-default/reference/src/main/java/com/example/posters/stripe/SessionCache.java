@@ -1,4 +1,4 @@
-package com.example.downloads.stripe;
+package com.example.posters.stripe;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * one answer. Failures are not kept: the next request asks again.
  */
 @Component
-public class RecentSessions {
+public class SessionCache {
 
 	private static final Duration UNPAID = Duration.ofSeconds(1);
 
@@ -32,7 +32,7 @@ public class RecentSessions {
 
 	private final Cache<String, Session> sessions;
 
-	RecentSessions(StripeClient stripe, StripeSettings settings) {
+	SessionCache(StripeClient stripe, StripeProperties settings) {
 		this.stripe = stripe;
 		Duration paid = settings.paymentCacheTime();
 		this.sessions = Caffeine.newBuilder().expireAfter(Expiry.<String, Session>creating(

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The download settings are checked at start-up: better not to start than to sell nothing. */
 @ExtendWith(QuietOutputCaptureExtension.class)
-class DownloadSettingsTests {
+class DownloadPropertiesTests {
 
 	static final Path SOLD = Path.of("downloads/my-download.txt");
 
@@ -34,22 +34,22 @@ class DownloadSettingsTests {
 
 	@Test
 	void aFolderIsNotAFileToSell() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(Path.of("downloads"), Duration.ofHours(24), null, 0, false))
+		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(Path.of("downloads"), Duration.ofHours(24), null, 0, false))
 			.withMessageContaining("download.file: there is no readable file at");
 	}
 
 	@Test
 	void linksMustLastSomeTime() {
 		for (Duration lifetime : new Duration[] { Duration.ZERO, Duration.ofMinutes(-1) }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadSettings(SOLD, lifetime, null, 0, false))
+			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(SOLD, lifetime, null, 0, false))
 				.withMessage("download.link-lifetime must be longer than zero");
 		}
 	}
 
 	@Test
 	void aBlankLinkSecretCountsAsNotSetAndTheSecretIsNeverPrinted() {
-		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "  ", 0, false).linkSecret()).isNull();
-		assertThat(new DownloadSettings(SOLD, Duration.ofHours(24), "a-long-random-secret", 0, false))
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "  ", 0, false).linkSecret()).isNull();
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "a-long-random-secret", 0, false))
 			.asString()
 			.doesNotContain("a-long-random-secret");
 	}
@@ -57,7 +57,7 @@ class DownloadSettingsTests {
 	@Test
 	void aDownloadLimitIsANumberOfDownloadsOrNone() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DownloadSettings(SOLD, Duration.ofHours(24), null, -1, false))
+			.isThrownBy(() -> new DownloadProperties(SOLD, Duration.ofHours(24), null, -1, false))
 			.withMessage("download.max-downloads must be 0 (no limit) or more");
 	}
 

@@ -23,10 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * once and so waiving the EU right of withdrawal.
  */
 @ConfigurationProperties("download")
-public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
+public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
 		int maxDownloads, boolean euWithdrawalWaiver) {
 
-	public DownloadSettings {
+	public DownloadProperties {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
 			throw new IllegalArgumentException("download.file: there is no readable file at "
 					+ (file == null ? "(not set)" : file.toAbsolutePath())
@@ -43,7 +43,7 @@ public record DownloadSettings(Path file, @DefaultValue("24h") Duration linkLife
 
 	@Override
 	public String toString() {
-		return "DownloadSettings[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads
+		return "DownloadProperties[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads
 				+ ", euWithdrawalWaiver=" + euWithdrawalWaiver + "]";
 	}
 

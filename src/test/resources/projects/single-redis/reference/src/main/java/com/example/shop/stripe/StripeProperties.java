@@ -1,4 +1,4 @@
-package com.example.posters.stripe;
+package com.example.shop.stripe;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * shows within it.
  */
 @ConfigurationProperties("stripe")
-public record StripeSettings(
+public record StripeProperties(
 		String publishableKey,
 		String secretKey,
 		String webhookSecret,
@@ -46,7 +46,7 @@ public record StripeSettings(
 		@DefaultValue("2") int maxNetworkRetries,
 		@DefaultValue("30s") Duration paymentCacheTime) {
 
-	public StripeSettings {
+	public StripeProperties {
 		publishableKey = blankToNull(publishableKey);
 		secretKey = blankToNull(secretKey);
 		webhookSecret = blankToNull(webhookSecret);
@@ -106,7 +106,7 @@ public record StripeSettings(
 	// Never print the keys, even by accident through a log line of this record.
 	@Override
 	public String toString() {
-		return "StripeSettings[apiBase=" + apiBase + ", paymentsEnabled=" + paymentsEnabled() + "]";
+		return "StripeProperties[apiBase=" + apiBase + ", paymentsEnabled=" + paymentsEnabled() + "]";
 	}
 
 }
