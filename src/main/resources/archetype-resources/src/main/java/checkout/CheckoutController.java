@@ -8,6 +8,7 @@ import ${package}.catalog.Item;
 import ${package}.download.WithdrawalWaiver;
 #end
 import ${package}.fulfilment.StoreSessions;
+import ${package}.ratelimit.RateLimiter;
 import ${package}.site.StoreAddress;
 import ${package}.stripe.StripeProperties;
 import com.stripe.StripeClient;

@@ -1,6 +1,6 @@
 package ${package}.licence;
 
-import ${package}.checkout.RequestLimit;
+import ${package}.ratelimit.RequestLimit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

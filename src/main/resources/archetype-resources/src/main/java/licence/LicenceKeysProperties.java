@@ -2,7 +2,7 @@ package ${package}.licence;
 
 import java.time.Duration;
 
-import ${package}.checkout.RateLimits.Limit;
+import ${package}.ratelimit.RateLimits.Limit;
 import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +23,7 @@ public record LicenceKeysProperties(String secret, @Valid Limit checksPerClient)
 
 	public LicenceKeysProperties {
 		secret = secret == null || secret.isBlank() ? null : secret;
-		checksPerClient = checksPerClient == null ? new Limit(60, Duration.ofMinutes(10)) : checksPerClient;
+		checksPerClient = Limit.or(checksPerClient, 60, Duration.ofMinutes(10));
 	}
 
 	// Spring's logs and actuator may print the settings: never the secret.

@@ -2,8 +2,8 @@ package ${package}.lostlink;
 
 import java.util.Locale;
 
-import ${package}.checkout.RateLimitKey;
-import ${package}.checkout.RequestLimit;
+import ${package}.ratelimit.RateLimitKey;
+import ${package}.ratelimit.RequestLimit;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its budget is its own: another address, and the checkout, are not held back by it.
  */
 @StoreTest
-@TestPropertySource(properties = { "licence-keys.checks-per-client.attempts=4", "licence-keys.checks-per-client.per=10m" })
+@TestPropertySource(properties = { "licence-keys.checks-per-client.attempts=4" })
 class LicenceCheckLimitTests {
 
 	@Autowired

@@ -13,14 +13,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The store of {@link StoreTest} with licence keys on: one context for every test class that says
  * this. The limit on licence checks is lifted here, as the tests check many keys from one address;
- * checkout/RateLimiterTests tests it.
+ * ratelimit/RateLimiterTests tests it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @StoreTest
 @TestPropertySource(properties = { "licence-keys.secret=" + LicenceKeysOn.SECRET,
-		"licence-keys.checks-per-client.attempts=100000", "licence-keys.checks-per-client.per=10m" })
+		"licence-keys.checks-per-client.attempts=100000" })
 @interface LicenceKeysOn {
 
 	String SECRET = "NOTAREALSECRET_canary_licence_keys";

@@ -46,8 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
 		"stripe.payment-cache-time=0s", "download.max-downloads=5"#if( $licenceKeys ),
-		"licence-keys.secret=NOTAREALSECRET_canary_licence_keys", "licence-keys.checks-per-client.attempts=100000",
-		"licence-keys.checks-per-client.per=10m"#end })
+		"licence-keys.secret=NOTAREALSECRET_canary_licence_keys", "licence-keys.checks-per-client.attempts=100000"#end })
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 

@@ -1,4 +1,4 @@
-package ${package}.checkout;
+package ${package}.ratelimit;
 
 import java.util.function.Function;
 

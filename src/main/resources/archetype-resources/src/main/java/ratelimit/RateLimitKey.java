@@ -1,4 +1,4 @@
-package ${package}.checkout;
+package ${package}.ratelimit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
