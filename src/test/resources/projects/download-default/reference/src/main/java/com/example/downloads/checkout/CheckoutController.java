@@ -6,6 +6,7 @@ import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
 import com.example.downloads.download.WithdrawalWaiver;
 import com.example.downloads.fulfilment.StoreSessions;
+import com.example.downloads.ratelimit.RateLimiter;
 import com.example.downloads.site.StoreAddress;
 import com.example.downloads.stripe.StripeProperties;
 import com.stripe.StripeClient;

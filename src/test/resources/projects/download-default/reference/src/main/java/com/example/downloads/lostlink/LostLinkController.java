@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * "Lost your link?": a buyer who closed every tab types the address they paid with, and the store
  * e-mails fresh links for the purchases Stripe has for it ({@link LostLinks}). The page answers the
  * same, at once, whether or not the address bought anything, so it tells nobody who the buyers
- * are. Requests are counted per connection and per address (checkout/RateLimiter).
+ * are. Requests are counted per connection and per address (ratelimit/RateLimiter).
  */
 @Controller
 class LostLinkController {
@@ -68,7 +68,7 @@ class LostLinkController {
 		return "redirect:/lost-link?sent=true";
 	}
 
-	/** Over a rate limit (checkout/RateLimiter): the form again, with why and when to come back. */
+	/** Over a rate limit (ratelimit/RateLimiter): the form again, with why and when to come back. */
 	@ExceptionHandler
 	ModelAndView refused(ErrorResponseException ex, HttpServletRequest request, HttpServletResponse response) {
 		ModelAndView page = new ModelAndView("lost-link", ex.getStatusCode());

@@ -2,8 +2,8 @@ package com.example.downloads.lostlink;
 
 import java.util.Locale;
 
-import com.example.downloads.checkout.RateLimitKey;
-import com.example.downloads.checkout.RequestLimit;
+import com.example.downloads.ratelimit.RateLimitKey;
+import com.example.downloads.ratelimit.RequestLimit;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;

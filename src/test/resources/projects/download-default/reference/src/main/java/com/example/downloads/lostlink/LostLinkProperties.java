@@ -2,7 +2,7 @@ package com.example.downloads.lostlink;
 
 import java.time.Duration;
 
-import com.example.downloads.checkout.RateLimits.Limit;
+import com.example.downloads.ratelimit.RateLimits.Limit;
 import jakarta.validation.Valid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
 public record LostLinkProperties(@Valid Limit requestsPerClient, @Valid Limit requestsPerAddress) {
 
 	public LostLinkProperties {
-		requestsPerClient = requestsPerClient == null ? new Limit(5, Duration.ofHours(1)) : requestsPerClient;
-		requestsPerAddress = requestsPerAddress == null ? new Limit(3, Duration.ofHours(1)) : requestsPerAddress;
+		requestsPerClient = Limit.or(requestsPerClient, 5, Duration.ofHours(1));
+		requestsPerAddress = Limit.or(requestsPerAddress, 3, Duration.ofHours(1));
 	}
 
 }

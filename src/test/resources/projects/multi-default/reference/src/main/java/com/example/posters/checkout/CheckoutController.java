@@ -5,6 +5,7 @@ import com.example.posters.PurchaseHooks;
 import com.example.posters.catalog.Catalog;
 import com.example.posters.catalog.Item;
 import com.example.posters.fulfilment.StoreSessions;
+import com.example.posters.ratelimit.RateLimiter;
 import com.example.posters.site.StoreAddress;
 import com.example.posters.stripe.StripeProperties;
 import com.stripe.StripeClient;

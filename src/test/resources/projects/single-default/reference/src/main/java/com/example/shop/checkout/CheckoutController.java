@@ -5,6 +5,7 @@ import com.example.shop.PurchaseHooks;
 import com.example.shop.catalog.Catalog;
 import com.example.shop.catalog.Item;
 import com.example.shop.fulfilment.StoreSessions;
+import com.example.shop.ratelimit.RateLimiter;
 import com.example.shop.site.StoreAddress;
 import com.example.shop.stripe.StripeProperties;
 import com.stripe.StripeClient;

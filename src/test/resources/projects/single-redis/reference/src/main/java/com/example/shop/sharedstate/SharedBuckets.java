@@ -5,11 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 
+import com.example.shop.ratelimit.Buckets;
+import com.example.shop.ratelimit.BucketsInMemory;
+import com.example.shop.ratelimit.RateLimits;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -17,6 +18,7 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -27,33 +29,39 @@ import org.springframework.stereotype.Component;
  * the client (an address, or an e-mail typed into a form) is stored only as a SHA-256 hash, and
  * each key expires once its bucket would be full again.
  *
- * <p>When Redis does not answer, the request is counted in the in-memory bucket the caller gives,
- * as a store without Redis would count it ({@link RedisOutage}).
+ * <p>When Redis does not answer, the request is counted in this instance's memory
+ * ({@link BucketsInMemory}), as a store without Redis would count it ({@link RedisOutage}).
  */
+@Primary
 @Component
-public class SharedBuckets {
+public class SharedBuckets implements Buckets {
 
 	private final LettuceConnectionFactory redis;
 
 	private final RedisOutage outage;
 
+	private final BucketsInMemory inMemory;
+
 	private volatile ProxyManager<byte[]> buckets;
 
-	SharedBuckets(LettuceConnectionFactory redis, RedisOutage outage) {
+	SharedBuckets(LettuceConnectionFactory redis, RedisOutage outage, BucketsInMemory inMemory) {
 		this.redis = redis;
 		this.outage = outage;
+		this.inMemory = inMemory;
 	}
 
-	/** Takes one token for {@code client} under {@code limit}: in Redis, or in {@code inMemory} without it. */
-	public ConsumptionProbe tryConsume(String limit, String client, long attempts, Duration per,
-			Supplier<Bucket> inMemory) {
+	@Override
+	public ConsumptionProbe tryConsume(String name, String key, RateLimits.Limit limit) {
 		if (!this.outage.isDown()) {
 			try {
 				BucketConfiguration configuration = BucketConfiguration.builder()
-					.addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, per).build())
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.attempts())
+						.refillGreedy(limit.attempts(), limit.per())
+						.build())
 					.build();
 				ConsumptionProbe probe = buckets().builder()
-					.build(key(limit, client), () -> configuration)
+					.build(key(name, key), () -> configuration)
 					.tryConsumeAndReturnRemaining(1);
 				this.outage.answered();
 				return probe;
@@ -62,7 +70,7 @@ public class SharedBuckets {
 				this.outage.failed("rate limits", ex);
 			}
 		}
-		return inMemory.get().tryConsumeAndReturnRemaining(1);
+		return inMemory.tryConsume(name, key, limit);
 	}
 
 	// Made on first use, not at start-up: the store starts while Redis is down, too.

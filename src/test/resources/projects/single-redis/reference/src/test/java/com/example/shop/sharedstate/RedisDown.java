@@ -1,5 +1,7 @@
 package com.example.shop.sharedstate;
 
+import com.example.shop.ratelimit.BucketsInMemory;
+
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** Shared state whose Redis is down (nothing listens on port 1): for tests of the in-memory fallback. */
@@ -11,7 +13,7 @@ public final class RedisDown {
 	public static SharedBuckets sharedBuckets() {
 		LettuceConnectionFactory nowhere = new LettuceConnectionFactory("127.0.0.1", 1);
 		nowhere.afterPropertiesSet();
-		return new SharedBuckets(nowhere, new RedisOutage());
+		return new SharedBuckets(nowhere, new RedisOutage(), new BucketsInMemory());
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.example.shop.checkout;
+package com.example.downloads.ratelimit;
 
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package com.example.shop.checkout;
+package com.example.downloads.ratelimit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

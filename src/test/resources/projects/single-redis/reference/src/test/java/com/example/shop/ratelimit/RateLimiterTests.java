@@ -1,4 +1,4 @@
-package com.example.shop.checkout;
+package com.example.shop.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import com.example.shop.Messages;
 import com.example.shop.QuietOutputCaptureExtension;
-import com.example.shop.checkout.RateLimits.Limit;
+import com.example.shop.ratelimit.RateLimits.Limit;
 import com.example.shop.sharedstate.RedisDown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -167,6 +167,14 @@ class RateLimiterTests {
 			return getInterceptors().stream().map(MappedInterceptor.class::cast).toList();
 		}
 
+	}
+
+	@Test
+	void aLimitGivenWithItsAttemptsAloneKeepsTheDefaultPeriod() {
+		assertThat(Limit.or(new Limit(50, null), 10, Duration.ofMinutes(10))).isEqualTo(new Limit(50, Duration.ofMinutes(10)));
+		assertThat(Limit.or(null, 10, Duration.ofMinutes(10))).isEqualTo(new Limit(10, Duration.ofMinutes(10)));
+		assertThat(Limit.or(new Limit(50, Duration.ofHours(1)), 10, Duration.ofMinutes(10)))
+			.isEqualTo(new Limit(50, Duration.ofHours(1)));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.example.downloads.checkout;
+package com.example.downloads.ratelimit;
 
 import java.time.Duration;
 
@@ -24,10 +24,11 @@ public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAl
 		@Valid Limit receiptsPerClient) {
 
 	// The same as application.yml, for a store whose application.yml leaves them out.
+	// The defaults, as the README's table gives them.
 	public RateLimits {
-		checkoutPerClient = checkoutPerClient == null ? new Limit(10, Duration.ofMinutes(10)) : checkoutPerClient;
-		checkoutAllClients = checkoutAllClients == null ? new Limit(100, Duration.ofMinutes(1)) : checkoutAllClients;
-		receiptsPerClient = receiptsPerClient == null ? new Limit(60, Duration.ofMinutes(10)) : receiptsPerClient;
+		checkoutPerClient = Limit.or(checkoutPerClient, 10, Duration.ofMinutes(10));
+		checkoutAllClients = Limit.or(checkoutAllClients, 100, Duration.ofMinutes(1));
+		receiptsPerClient = Limit.or(receiptsPerClient, 60, Duration.ofMinutes(10));
 	}
 
 	/**
@@ -44,6 +45,17 @@ public record RateLimits(@Valid Limit checkoutPerClient, @Valid Limit checkoutAl
 			if (per != null && (per.isNegative() || per.isZero())) {
 				throw new IllegalArgumentException("A rate limit needs a period longer than zero, such as per: 10m");
 			}
+		}
+
+		/**
+		 * The limit as set, the default where it is not: a limit given with its attempts alone
+		 * (rate-limits.checkout-per-client.attempts=50) keeps the default period.
+		 */
+		public static Limit or(Limit given, long attempts, Duration per) {
+			if (given == null) {
+				return new Limit(attempts, per);
+			}
+			return given.per() == null ? new Limit(given.attempts(), per) : given;
 		}
 
 	}

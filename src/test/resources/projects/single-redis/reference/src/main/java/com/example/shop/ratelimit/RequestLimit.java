@@ -1,4 +1,4 @@
-package com.example.downloads.checkout;
+package com.example.shop.ratelimit;
 
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package com.example.shop.checkout;
+package com.example.shop.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import com.example.shop.Messages;
 import com.example.shop.QuietOutputCaptureExtension;
-import com.example.shop.checkout.RateLimits.Limit;
+import com.example.shop.ratelimit.RateLimits.Limit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,8 @@ class RateLimiterTests {
 	final RateLimiter limiter = new RateLimiter(new RateLimits(new Limit(3, Duration.ofMinutes(10)),
 			new Limit(5, Duration.ofMinutes(1)), new Limit(4, Duration.ofMinutes(10))),
 			Messages.in(Locale.US), List.of(new RequestLimit("/feature", "feature request", new Limit(2, Duration.ofHours(1)),
-					"rateLimit.requests", request -> request.getParameter("who"))));
+					"rateLimit.requests", request -> request.getParameter("who"))),
+			new BucketsInMemory());
 
 	// The interceptors the limiter adds to Spring MVC, each mapped to the paths it guards.
 	final List<MappedInterceptor> interceptors = new Registry(limiter).interceptors();
@@ -165,6 +166,14 @@ class RateLimiterTests {
 			return getInterceptors().stream().map(MappedInterceptor.class::cast).toList();
 		}
 
+	}
+
+	@Test
+	void aLimitGivenWithItsAttemptsAloneKeepsTheDefaultPeriod() {
+		assertThat(Limit.or(new Limit(50, null), 10, Duration.ofMinutes(10))).isEqualTo(new Limit(50, Duration.ofMinutes(10)));
+		assertThat(Limit.or(null, 10, Duration.ofMinutes(10))).isEqualTo(new Limit(10, Duration.ofMinutes(10)));
+		assertThat(Limit.or(new Limit(50, Duration.ofHours(1)), 10, Duration.ofMinutes(10)))
+			.isEqualTo(new Limit(50, Duration.ofHours(1)));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package com.example.posters.checkout;
+package com.example.posters.ratelimit;
 
 import java.util.function.Function;
 
