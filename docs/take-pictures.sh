@@ -15,7 +15,7 @@ mvn -B -q install -Darchetype.test.skip -Dinvoker.skip
 for variant in single multi download; do
   (cd "$work" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
     -DarchetypeGroupId=dev.itemshop -DarchetypeArtifactId=itemshop-archetype -DarchetypeVersion=0.1.0-SNAPSHOT \
-    -DgroupId=com.example -DartifactId="$variant-shop" -Dvariant="$variant" \
+    -DgroupId=com.example -DartifactId="$variant-shop" -Dvariant="$variant" -Dfeatures=all \
     -DitemName="Field Guide to Moths" -DitemPrice=12.50 -Dcurrency=usd)
   # The first item with a picture (docs/sample/field-guide.svg), set up as a seller would: the file
   # under static/images and its two lines in application.yml.

@@ -1,12 +1,13 @@
 package ${package}.checkout;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import ${package}.Order;
 import ${package}.PurchaseHooks;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
-#if( $variant == 'download' )
-import ${package}.download.WithdrawalWaiver;
-#end
 import ${package}.fulfilment.StoreSessions;
 import ${package}.ratelimit.RateLimiter;
 import ${package}.site.StoreAddress;
@@ -57,14 +58,12 @@ class CheckoutController {
 	private final StripeClient stripe;
 
 	private final StoreAddress address;
-#if( $variant == 'download' )
 
-	private final WithdrawalWaiver withdrawalWaiver;
-#end
+	private final List<CheckoutConsent> consents;
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe, StoreAddress address#if( $variant == 'download' ), WithdrawalWaiver withdrawalWaiver#end) {
+			StripeClient stripe, StoreAddress address, List<CheckoutConsent> consents) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -73,9 +72,7 @@ class CheckoutController {
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
 		this.address = address;
-#if( $variant == 'download' )
-		this.withdrawalWaiver = withdrawalWaiver;
-#end
+		this.consents = consents;
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,11 +86,11 @@ class CheckoutController {
 		if (quantity > catalog.maxQuantity()) {
 			throw refusal(HttpStatus.BAD_REQUEST, "checkout.quantity", catalog.maxQuantity());
 		}
-#if( $variant == 'download' )
-		if (withdrawalWaiver.required() && !Boolean.TRUE.equals(request.withdrawalWaiver())) {
-			throw refusal(HttpStatus.BAD_REQUEST, WithdrawalWaiver.NOT_TICKED);
+		for (CheckoutConsent consent : consents) {
+			if (!request.hasTicked(consent)) {
+				throw refusal(HttpStatus.BAD_REQUEST, consent.notTickedMessage());
+			}
 		}
-#end
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
 		rateLimiter.admitToStripe();
@@ -107,11 +104,9 @@ class CheckoutController {
 		if (!order.item().description().isBlank()) {
 			product.setDescription(order.item().description());
 		}
-		var metadata = storeSessions.metadataFor(order);
-#if( $variant == 'download' )
-		// The words the buyer ticked, with the session and its payment: the record of their consent.
-		metadata = withdrawalWaiver.addTo(metadata);
-#end
+		Map<String, String> metadata = new HashMap<>(storeSessions.metadataFor(order));
+		// The words of each box the buyer ticked, with the session and its payment: the record of their consent.
+		consents.forEach(consent -> metadata.put(consent.name(), consent.wording()));
 		return SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			// The payment form is Stripe's Elements on this store's own page, not a page hosted by Stripe.

@@ -5,10 +5,8 @@ import java.util.Optional;
 
 import ${package}.Purchase;
 import ${package}.PurchaseHooks;
+import ${package}.fulfilment.ClaimsAcrossInstances.Holder;
 import ${package}.fulfilment.FulfilmentClaims.Claim;
-#if( $sharedState == 'redis' )
-import ${package}.sharedstate.SharedClaims;
-#end
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -28,14 +26,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
- * the mark do not fulfil it again. #if( $sharedState == 'redis' )Between instances the claim is taken in Redis too
- * ({@link SharedClaims}), so postPurchase runs on one of them; when Redis does not answer, only
- * Stripe's mark guards between instances, which is why postPurchase is documented as called at
- * least once.
-#else
-Between instances only Stripe's mark guards, which is why
+ * the mark do not fulfil it again. Between instances the claim is taken in
+ * {@link ClaimsAcrossInstances}, where the store has somewhere to share it; where it has not, or
+ * that place does not answer, only Stripe's mark guards between instances, which is why
  * postPurchase is documented as called at least once.
-#end
  *
  * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
  * buyer's e-mail): as often as postPurchase runs.
@@ -54,15 +48,14 @@ public class Fulfilment {
 	 * few hundred bytes: 10,000 purchases an hour hold a few MB.
 	 */
 	static final Duration REMEMBERED = Duration.ofHours(1);
-#if( $sharedState == 'redis' )
 
 	/**
 	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
-	 * long for it, and a claim in Redis lasts that long plus {@link #REMEMBERED}, so that a claim
-	 * of an instance that died while fulfilling lapses, and Stripe's next retry fulfils.
+	 * long for it, and a claim shared between instances lasts that long plus {@link #REMEMBERED},
+	 * so that a claim of an instance that died while fulfilling lapses, and Stripe's next retry
+	 * fulfils.
 	 */
 	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
-#end
 
 	private final StripeClient stripe;
 
@@ -73,27 +66,17 @@ public class Fulfilment {
 	private final ApplicationEventPublisher events;
 
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
-#if( $sharedState == 'redis' )
 
-	private final SharedClaims shared;
+	private final ClaimsAcrossInstances shared;
 
 	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
-			SharedClaims shared) {
+			ClaimsAcrossInstances shared) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
 		this.events = events;
 		this.shared = shared;
 	}
-#else
-
-	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events) {
-		this.stripe = stripe;
-		this.hooks = hooks;
-		this.storeSessions = storeSessions;
-		this.events = events;
-	}
-#end
 
 	/**
 	 * Returns true if this call fulfilled the purchase, false if it was not due (not paid, or
@@ -122,22 +105,18 @@ public class Fulfilment {
 			}
 			return false;
 		}
-#if( $sharedState == 'redis' )
-		SharedClaims.Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
-		if (holder == SharedClaims.Holder.ELSEWHERE) {
+		Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		if (holder == Holder.ELSEWHERE) {
 			return fulfilledElsewhere(id, mine);
 		}
-#end
 		try {
 			hooks.postPurchase(purchase.get());
 		}
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);
-#if( $sharedState == 'redis' )
-			if (holder == SharedClaims.Holder.THIS_CALLER) {
+			if (holder == Holder.THIS_CALLER) {
 				shared.release(id);
 			}
-#end
 			throw ex;
 		}
 		boolean marked = false;
@@ -149,19 +128,16 @@ public class Fulfilment {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
-#if( $sharedState == 'redis' )
-			if (holder == SharedClaims.Holder.THIS_CALLER) {
+			if (holder == Holder.THIS_CALLER) {
 				shared.fulfilled(id, marked, REMEMBERED);
 			}
-#end
 			published(purchase.get(), session);
 		}
 		return true;
 	}
-#if( $sharedState == 'redis' )
 
 	/**
-	 * Another instance holds the claim in Redis: wait for its fulfilment like for one here, and
+	 * Another instance holds the claim: wait for its fulfilment like for one here, and
 	 * tell this instance's waiters how it went.
 	 */
 	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
@@ -185,7 +161,6 @@ public class Fulfilment {
 		}
 		return false;
 	}
-#end
 
 	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
 	private void published(Purchase purchase, Session session) {

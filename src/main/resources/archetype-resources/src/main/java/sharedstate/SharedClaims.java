@@ -2,6 +2,8 @@ package ${package}.sharedstate;
 
 import java.time.Duration;
 
+import ${package}.fulfilment.ClaimsAcrossInstances;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * once, guarded by Stripe's mark, as between instances of a store without Redis.
  */
 @Component
-public class SharedClaims {
+public class SharedClaims implements ClaimsAcrossInstances {
 
 	private static final String FULFILLING = "fulfilling";
 
@@ -26,13 +28,6 @@ public class SharedClaims {
 	private static final String UNMARKED = "unmarked";
 
 	private static final Duration POLL = Duration.ofMillis(50);
-
-	/** Who holds a claim: this caller, another instance, or unknown because Redis did not answer. */
-	public enum Holder {
-
-		THIS_CALLER, ELSEWHERE, UNKNOWN
-
-	}
 
 	private final StringRedisTemplate redis;
 
@@ -44,6 +39,7 @@ public class SharedClaims {
 	}
 
 	/** Claims the purchase for {@code ttl}: the longest a fulfilment may take, and the time it is remembered. */
+	@Override
 	public Holder take(String sessionId, Duration ttl) {
 		if (this.outage.isDown()) {
 			return Holder.UNKNOWN;
@@ -64,6 +60,7 @@ public class SharedClaims {
 	 * purchase, and returns whether Stripe has the mark. Throws if that fulfilment failed, or its
 	 * end cannot be known: the webhook then answers 500 and Stripe delivers the event again.
 	 */
+	@Override
 	public boolean awaitElsewhere(String sessionId, Duration atMost) {
 		long deadline = System.nanoTime() + atMost.toNanos();
 		try {
@@ -89,6 +86,7 @@ public class SharedClaims {
 	}
 
 	/** postPurchase ran here: keep the claim {@code remembered}, saying whether Stripe has the mark. */
+	@Override
 	public void fulfilled(String sessionId, boolean markedAtStripe, Duration remembered) {
 		try {
 			this.redis.opsForValue().set(key(sessionId), markedAtStripe ? MARKED : UNMARKED, remembered);
@@ -101,6 +99,7 @@ public class SharedClaims {
 	}
 
 	/** postPurchase failed here: forget the claim, so that a retry on any instance can fulfil. */
+	@Override
 	public void release(String sessionId) {
 		try {
 			this.redis.delete(key(sessionId));

@@ -60,7 +60,7 @@ class CatalogBrowserTests {
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("buy")));
 		browser.find("#quantity").clear();
 		browser.find("#quantity").sendKeys(Integer.toString(quantity));
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 
 		// The page shows the total of the session Stripe made for that quantity.

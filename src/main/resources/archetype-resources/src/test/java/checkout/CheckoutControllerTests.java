@@ -1,5 +1,6 @@
 package ${package}.checkout;
 
+import ${package}.CheckoutJson;
 import ${package}.Csrf;
 import ${package}.FakeStripe;
 import ${package}.StoreTest;
@@ -57,7 +58,7 @@ class CheckoutControllerTests {
 
 	@Test
 	void opensASessionPricedFromTheCatalogAndAnswersItsClientSecret() throws Exception {
-		checkout("{\"itemId\": \"%s\"}".formatted(item.id())).andExpect(status().isOk())
+		checkout(CheckoutJson.order(item.id())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.clientSecret").value(startsWith("cs_test_")))
 			.andExpect(jsonPath("$.promotionCodes").value(false));
 
@@ -78,7 +79,7 @@ class CheckoutControllerTests {
 	void pricesTheQuantityTheShopperChose() throws Exception {
 		int most = catalog.maxQuantity();
 
-		checkout("{\"itemId\": \"%s\", \"quantity\": %d}".formatted(item.id(), most)).andExpect(status().isOk());
+		checkout(CheckoutJson.order(item.id(), most)).andExpect(status().isOk());
 
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
 			.withFormParam("line_items[0][quantity]", equalTo(Integer.toString(most)))
@@ -123,7 +124,7 @@ class CheckoutControllerTests {
 		@Test
 		void aRequestWithoutTheCsrfToken() throws Exception {
 			mvc.perform(post("/checkout").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"itemId\": \"%s\"}".formatted(item.id())))
+				.content(CheckoutJson.order(item.id())))
 				.andExpect(status().isForbidden());
 
 			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")));

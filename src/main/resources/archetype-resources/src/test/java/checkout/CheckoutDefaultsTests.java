@@ -1,5 +1,6 @@
 package ${package}.checkout;
 
+import ${package}.CheckoutJson;
 import ${package}.Csrf;
 import ${package}.FakeStripe;
 import ${package}.StoreTest;
@@ -43,7 +44,7 @@ class CheckoutDefaultsTests {
 
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.promotionCodes").value(false))
 			.andExpect(jsonPath("$.billingAddress").value(false));

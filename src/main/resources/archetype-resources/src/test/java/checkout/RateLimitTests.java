@@ -1,5 +1,6 @@
 package ${package}.checkout;
 
+import ${package}.CheckoutJson;
 import ${package}.Csrf;
 import ${package}.FakeStripe;
 import ${package}.QuietOutputCaptureExtension;
@@ -75,7 +76,7 @@ class RateLimitTests {
 	}
 
 	String validCheckout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -34,22 +34,22 @@ class DownloadPropertiesTests {
 
 	@Test
 	void aFolderIsNotAFileToSell() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(Path.of("downloads"), Duration.ofHours(24), null, 0, false))
+		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(Path.of("downloads"), Duration.ofHours(24), null, 0))
 			.withMessageContaining("download.file: there is no readable file at");
 	}
 
 	@Test
 	void linksMustLastSomeTime() {
 		for (Duration lifetime : new Duration[] { Duration.ZERO, Duration.ofMinutes(-1) }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(SOLD, lifetime, null, 0, false))
+			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(SOLD, lifetime, null, 0))
 				.withMessage("download.link-lifetime must be longer than zero");
 		}
 	}
 
 	@Test
 	void aBlankLinkSecretCountsAsNotSetAndTheSecretIsNeverPrinted() {
-		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "  ", 0, false).linkSecret()).isNull();
-		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "a-long-random-secret", 0, false))
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "  ", 0).linkSecret()).isNull();
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "a-long-random-secret", 0))
 			.asString()
 			.doesNotContain("a-long-random-secret");
 	}
@@ -57,7 +57,7 @@ class DownloadPropertiesTests {
 	@Test
 	void aDownloadLimitIsANumberOfDownloadsOrNone() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DownloadProperties(SOLD, Duration.ofHours(24), null, -1, false))
+			.isThrownBy(() -> new DownloadProperties(SOLD, Duration.ofHours(24), null, -1))
 			.withMessage("download.max-downloads must be 0 (no limit) or more");
 	}
 

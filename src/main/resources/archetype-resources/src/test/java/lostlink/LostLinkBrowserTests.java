@@ -60,7 +60,7 @@ class LostLinkBrowserTests {
 	@Test
 	void aBuyerWhoLostEveryTabGetsTheFileBackByEmail() throws Exception {
 		browser.open(Shopper.ITEM_PAGE);
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#email").sendKeys(buyer);

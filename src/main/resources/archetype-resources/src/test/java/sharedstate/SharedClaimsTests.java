@@ -3,7 +3,7 @@ package ${package}.sharedstate;
 import java.time.Duration;
 
 import ${package}.StripeStub;
-import ${package}.sharedstate.SharedClaims.Holder;
+import ${package}.fulfilment.ClaimsAcrossInstances.Holder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

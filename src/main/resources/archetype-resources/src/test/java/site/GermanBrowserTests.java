@@ -55,7 +55,7 @@ class GermanBrowserTests {
 		assertThat(browser.find("html").getAttribute("lang")).isEqualTo("de-DE");
 		assertThat(browser.find("#buy").getText()).isEqualTo("Jetzt kaufen");
 
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 		assertThat(browser.script("return window.fakeStripe.stripeOptions.locale")).isEqualTo("de");
 		// Written the German way (12,50 $, not $12.50), by the store and by Stripe's form alike.

@@ -3,6 +3,7 @@ package ${package}.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import ${package}.CheckoutJson;
 import ${package}.FakeStripe;
 import ${package}.Shopper;
 import ${package}.StoreTest;
@@ -42,7 +43,7 @@ class CsrfTokenTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		fakeStripe.answer(stripe);
-		checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		checkout = CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -21,11 +21,13 @@ if (form) {
 }
 
 async function openCheckout() {
-  // The EU withdrawal waiver, when the store asks for it: no checkout until the buyer ticks it.
-  const waiver = /** @type {HTMLInputElement | null} */ (document.getElementById('withdrawal-waiver'));
-  if (waiver && !waiver.checked) {
-    showMessage(form.dataset.waiverNotTicked);
-    waiver.focus();
+  // Boxes the store asks the buyer to tick before paying (checkout/CheckoutConsent): no checkout
+  // until each is ticked. The server checks them again, and records their words at Stripe.
+  const boxes = /** @type {HTMLInputElement[]} */ (Array.from(form.querySelectorAll('input[data-must-tick]')));
+  const unticked = boxes.find((box) => !box.checked);
+  if (unticked) {
+    showMessage(unticked.dataset.notTicked);
+    unticked.focus();
     return;
   }
   setLoading(true);
@@ -33,11 +35,8 @@ async function openCheckout() {
   const order = {
     itemId: form.dataset.itemId,
     quantity: quantity ? Number(quantity.value) : 1,
+    ticked: boxes.map((box) => box.name),
   };
-  if (waiver) {
-    // The server checks it too, and records the words in the session at Stripe.
-    order.withdrawalWaiver = waiver.checked;
-  }
   const answer = await post('/checkout', order);
   if (answer.error) {
     return fail(answer.error);
@@ -88,9 +87,9 @@ async function openCheckout() {
     // The session is priced for this quantity; reloading the page starts again with another.
     quantity.disabled = true;
   }
-  if (waiver) {
-    // The session records the waiver as ticked: unticking it now would change nothing.
-    waiver.disabled = true;
+  for (const box of boxes) {
+    // The session records the box as ticked: unticking it now would change nothing.
+    box.disabled = true;
   }
   document.getElementById('payment').hidden = false;
   setLoading(false);

@@ -168,7 +168,7 @@ class NoSecretInLogsOrPagesTests {
 	}
 
 	String checkoutRequest() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	/** Opens a checkout as checkout.js does; its JSON carries the client secret for Stripe.js. */

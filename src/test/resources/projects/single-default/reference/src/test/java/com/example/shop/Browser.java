@@ -165,6 +165,19 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		return driver.findElements(By.cssSelector(cssSelector));
 	}
 
+	/**
+	 * Presses the item page's Buy button as a buyer who pays does: first ticking every box the page
+	 * asks them to tick (checkout/CheckoutConsent), if it has any.
+	 */
+	public void pressBuy() {
+		for (WebElement box : findAll("input[data-must-tick]")) {
+			if (!box.isSelected()) {
+				box.click();
+			}
+		}
+		find("#buy").click();
+	}
+
 	public Object script(String javascript) {
 		return ((JavascriptExecutor) driver).executeScript(javascript);
 	}

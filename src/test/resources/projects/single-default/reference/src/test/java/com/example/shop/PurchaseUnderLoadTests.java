@@ -72,8 +72,7 @@ class PurchaseUnderLoadTests {
 	Outcome shopperBuys(int n, HttpClient http, ExecutorService stripeSide) throws Exception {
 		Shopper shopper = new Shopper(http, port);
 		shopper.opensTheItemPage();
-		HttpResponse<String> checkout = shopper.post("/checkout", "{\"itemId\": \"%s\", \"quantity\": %d}"
-			.formatted(catalog.firstItem().id(), 1 + n % catalog.maxQuantity()));
+		HttpResponse<String> checkout = shopper.post("/checkout", CheckoutJson.order(catalog.firstItem().id(), 1 + n % catalog.maxQuantity()));
 		if (checkout.statusCode() != 200) {
 			return new Outcome(null, checkout, null, null);
 		}

@@ -71,7 +71,7 @@ public final class Shopper {
 	 * Checkout Session's id (from the client secret, as Stripe.js reads it).
 	 */
 	public String opensTheCheckout(String itemId, int quantity) {
-		HttpResponse<String> answer = post("/checkout", "{\"itemId\": \"%s\", \"quantity\": %d}".formatted(itemId, quantity));
+		HttpResponse<String> answer = post("/checkout", CheckoutJson.order(itemId, quantity));
 		if (answer.statusCode() != 200) {
 			throw new IllegalStateException("The checkout did not open: " + answer.statusCode() + " " + answer.body());
 		}

@@ -62,7 +62,7 @@ class PurchaseRefusalTests {
 			.when(hooks)
 			.prePurchase(any());
 
-		HttpResponse<String> answer = shopper.post("/checkout", "{\"itemId\": \"%s\"}".formatted(item.id()));
+		HttpResponse<String> answer = shopper.post("/checkout", CheckoutJson.order(item.id()));
 
 		assertThat(answer.statusCode()).isEqualTo(422);
 		assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo("Sorry, " + item.name() + " is sold out.");

@@ -1,10 +1,13 @@
 package com.example.downloads.checkout;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.example.downloads.Order;
 import com.example.downloads.PurchaseHooks;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
-import com.example.downloads.download.WithdrawalWaiver;
 import com.example.downloads.fulfilment.StoreSessions;
 import com.example.downloads.ratelimit.RateLimiter;
 import com.example.downloads.site.StoreAddress;
@@ -56,11 +59,11 @@ class CheckoutController {
 
 	private final StoreAddress address;
 
-	private final WithdrawalWaiver withdrawalWaiver;
+	private final List<CheckoutConsent> consents;
 
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe, StoreAddress address, WithdrawalWaiver withdrawalWaiver) {
+			StripeClient stripe, StoreAddress address, List<CheckoutConsent> consents) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -69,7 +72,7 @@ class CheckoutController {
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
 		this.address = address;
-		this.withdrawalWaiver = withdrawalWaiver;
+		this.consents = consents;
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,8 +86,10 @@ class CheckoutController {
 		if (quantity > catalog.maxQuantity()) {
 			throw refusal(HttpStatus.BAD_REQUEST, "checkout.quantity", catalog.maxQuantity());
 		}
-		if (withdrawalWaiver.required() && !Boolean.TRUE.equals(request.withdrawalWaiver())) {
-			throw refusal(HttpStatus.BAD_REQUEST, WithdrawalWaiver.NOT_TICKED);
+		for (CheckoutConsent consent : consents) {
+			if (!request.hasTicked(consent)) {
+				throw refusal(HttpStatus.BAD_REQUEST, consent.notTickedMessage());
+			}
 		}
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
@@ -99,9 +104,9 @@ class CheckoutController {
 		if (!order.item().description().isBlank()) {
 			product.setDescription(order.item().description());
 		}
-		var metadata = storeSessions.metadataFor(order);
-		// The words the buyer ticked, with the session and its payment: the record of their consent.
-		metadata = withdrawalWaiver.addTo(metadata);
+		Map<String, String> metadata = new HashMap<>(storeSessions.metadataFor(order));
+		// The words of each box the buyer ticked, with the session and its payment: the record of their consent.
+		consents.forEach(consent -> metadata.put(consent.name(), consent.wording()));
 		return SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			// The payment form is Stripe's Elements on this store's own page, not a page hosted by Stripe.

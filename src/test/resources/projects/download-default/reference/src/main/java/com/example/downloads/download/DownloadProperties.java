@@ -19,12 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * restarts.
  * @param maxDownloads How many times one purchase may download the file; 0 for as often as the buyer
  * likes.
- * @param euWithdrawalWaiver Whether the buyer must tick a box before paying, asking for the file at
- * once and so waiving the EU right of withdrawal.
  */
 @ConfigurationProperties("download")
 public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
-		int maxDownloads, boolean euWithdrawalWaiver) {
+		int maxDownloads) {
 
 	public DownloadProperties {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -43,8 +41,7 @@ public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLi
 
 	@Override
 	public String toString() {
-		return "DownloadProperties[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads
-				+ ", euWithdrawalWaiver=" + euWithdrawalWaiver + "]";
+		return "DownloadProperties[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads + "]";
 	}
 
 }

@@ -58,7 +58,7 @@ class CheckoutBrowserTests {
 	void openTheCheckout() {
 		browser.open(Shopper.ITEM_PAGE);
 		browser.screenshot("item");
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 	}
 
@@ -114,7 +114,7 @@ class CheckoutBrowserTests {
 	void aWalletPaymentConfirmedBeforeTheCheckoutHasLoadedGoesThrough() {
 		browser.open(Shopper.ITEM_PAGE);
 		browser.script("window.fakeStripe.holdActions()");
-		browser.find("#buy").click();
+		browser.pressBuy();
 
 		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("fake-wallet"))).click();
 		assertThat(browser.find("#fake-wallet-sheet").getText()).isEqualTo("Wallet: Processing\u2026");
@@ -152,7 +152,7 @@ class CheckoutBrowserTests {
 	void aCheckoutStripeCannotLoadSaysSo() {
 		browser.open(Shopper.ITEM_PAGE);
 		browser.script("window.fakeStripe.failLoadActions('Something went wrong. Please try again.')");
-		browser.find("#buy").click();
+		browser.pressBuy();
 
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
 		assertThat(browser.find("#payment-message").getText()).isEqualTo("Something went wrong. Please try again.");

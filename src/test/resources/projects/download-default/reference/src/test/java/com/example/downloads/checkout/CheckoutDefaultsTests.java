@@ -1,5 +1,6 @@
 package com.example.downloads.checkout;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.StoreTest;
@@ -43,7 +44,7 @@ class CheckoutDefaultsTests {
 
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.promotionCodes").value(false))
 			.andExpect(jsonPath("$.billingAddress").value(false));

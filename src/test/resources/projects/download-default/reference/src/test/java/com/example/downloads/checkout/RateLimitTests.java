@@ -1,5 +1,6 @@
 package com.example.downloads.checkout;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.QuietOutputCaptureExtension;
@@ -75,7 +76,7 @@ class RateLimitTests {
 	}
 
 	String validCheckout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.example.downloads.checkout;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StripeRetriesAtOnce;
@@ -63,7 +64,7 @@ class StripeUnreachableTests {
 		long start = System.nanoTime();
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 

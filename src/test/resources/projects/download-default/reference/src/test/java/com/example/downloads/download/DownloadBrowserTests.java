@@ -43,7 +43,7 @@ class DownloadBrowserTests {
 	@Test
 	void payThenFollowTheReceiptsLinkAndGetTheFile() throws Exception {
 		browser.open(Shopper.ITEM_PAGE);
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 		new Select(browser.find("#fake-payment-method")).selectByValue("card");
 		browser.find("#email").sendKeys("shopper@example.com");

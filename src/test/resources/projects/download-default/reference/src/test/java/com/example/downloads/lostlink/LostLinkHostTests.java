@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.MailServer;
@@ -57,7 +58,7 @@ class LostLinkHostTests {
 		fakeStripe.answer(stripe);
 		String buyer = "buyer-" + UUID.randomUUID() + "@example.com";
 		RawHttp.Answer checkout = RawHttp.postJson(port, "/checkout",
-				"{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), "Host: evil.test");
+				CheckoutJson.order(catalog.firstItem().id()), "Host: evil.test");
 		String id = FakeStripe.sessionIdOf(checkout.json().path("clientSecret").asString());
 		fakeStripe.updateEmail(id, buyer);
 		fakeStripe.pay(id);

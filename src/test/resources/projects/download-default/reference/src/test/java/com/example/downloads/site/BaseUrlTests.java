@@ -2,6 +2,7 @@ package com.example.downloads.site;
 
 import java.net.http.HttpResponse;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
@@ -52,7 +53,7 @@ class BaseUrlTests {
 		Shopper shopper = new Shopper(port);
 		shopper.opensTheItemPage();
 
-		HttpResponse<String> answer = shopper.post("/checkout", "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()));
+		HttpResponse<String> answer = shopper.post("/checkout", CheckoutJson.order(catalog.firstItem().id()));
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))

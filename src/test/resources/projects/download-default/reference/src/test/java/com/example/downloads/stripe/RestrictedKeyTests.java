@@ -1,5 +1,6 @@
 package com.example.downloads.stripe;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreTest;
@@ -71,7 +72,7 @@ class RestrictedKeyTests {
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isBadGateway());
 
 		theLogNames(output, "rak_checkout_session_write");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
@@ -108,7 +109,7 @@ class BehindAProxyTests {
 	}
 
 	String checkout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 }

@@ -3,6 +3,7 @@ package com.example.downloads.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import com.example.downloads.CheckoutJson;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
@@ -42,7 +43,7 @@ class CsrfTokenTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		fakeStripe.answer(stripe);
-		checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		checkout = CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

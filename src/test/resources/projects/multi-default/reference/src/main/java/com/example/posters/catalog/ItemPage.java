@@ -2,6 +2,7 @@ package com.example.posters.catalog;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.example.posters.stripe.StripeProperties;
@@ -26,9 +27,12 @@ class ItemPage {
 
 	private final Map<String, String> priceByItemId = new HashMap<>();
 
-	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources) {
+	private final List<String> additions;
+
+	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions) {
 		this.catalog = catalog;
 		this.settings = settings;
+		this.additions = additions.stream().map(ItemPageAddition::template).toList();
 		// Worked out once at start-up, as the catalog never changes while the store runs: a missing
 		// template is searched for in every jar of the classpath, and a currency format is slow to
 		// build. Item ids are letters, digits and dashes (see Item), so this names no other file.
@@ -52,6 +56,7 @@ class ItemPage {
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", publishableKey());
+		model.addAttribute("additions", additions);
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 

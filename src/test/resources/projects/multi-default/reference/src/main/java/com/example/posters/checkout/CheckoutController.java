@@ -1,5 +1,9 @@
 package com.example.posters.checkout;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.example.posters.Order;
 import com.example.posters.PurchaseHooks;
 import com.example.posters.catalog.Catalog;
@@ -55,9 +59,11 @@ class CheckoutController {
 
 	private final StoreAddress address;
 
+	private final List<CheckoutConsent> consents;
+
 	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
 			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
-			StripeClient stripe, StoreAddress address) {
+			StripeClient stripe, StoreAddress address, List<CheckoutConsent> consents) {
 		this.catalog = catalog;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -66,6 +72,7 @@ class CheckoutController {
 		this.rateLimiter = rateLimiter;
 		this.stripe = stripe;
 		this.address = address;
+		this.consents = consents;
 	}
 
 	@PostMapping(path = "/checkout", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,6 +85,11 @@ class CheckoutController {
 		int quantity = request.quantityOrOne();
 		if (quantity > catalog.maxQuantity()) {
 			throw refusal(HttpStatus.BAD_REQUEST, "checkout.quantity", catalog.maxQuantity());
+		}
+		for (CheckoutConsent consent : consents) {
+			if (!request.hasTicked(consent)) {
+				throw refusal(HttpStatus.BAD_REQUEST, consent.notTickedMessage());
+			}
 		}
 		Order order = hooks.prePurchase(Order.of(item, quantity));
 		// Valid and about to reach Stripe: only now does the attempt count against the store's ceiling.
@@ -92,7 +104,9 @@ class CheckoutController {
 		if (!order.item().description().isBlank()) {
 			product.setDescription(order.item().description());
 		}
-		var metadata = storeSessions.metadataFor(order);
+		Map<String, String> metadata = new HashMap<>(storeSessions.metadataFor(order));
+		// The words of each box the buyer ticked, with the session and its payment: the record of their consent.
+		consents.forEach(consent -> metadata.put(consent.name(), consent.wording()));
 		return SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			// The payment form is Stripe's Elements on this store's own page, not a page hosted by Stripe.

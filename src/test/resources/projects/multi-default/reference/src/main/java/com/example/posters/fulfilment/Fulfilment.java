@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.example.posters.Purchase;
 import com.example.posters.PurchaseHooks;
+import com.example.posters.fulfilment.ClaimsAcrossInstances.Holder;
 import com.example.posters.fulfilment.FulfilmentClaims.Claim;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
- * the mark do not fulfil it again. Between instances only Stripe's mark guards, which is why
+ * the mark do not fulfil it again. Between instances the claim is taken in
+ * {@link ClaimsAcrossInstances}, where the store has somewhere to share it; where it has not, or
+ * that place does not answer, only Stripe's mark guards between instances, which is why
  * postPurchase is documented as called at least once.
  *
  * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
@@ -46,6 +49,14 @@ public class Fulfilment {
 	 */
 	static final Duration REMEMBERED = Duration.ofHours(1);
 
+	/**
+	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
+	 * long for it, and a claim shared between instances lasts that long plus {@link #REMEMBERED},
+	 * so that a claim of an instance that died while fulfilling lapses, and Stripe's next retry
+	 * fulfils.
+	 */
+	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
+
 	private final StripeClient stripe;
 
 	private final PurchaseHooks hooks;
@@ -56,11 +67,15 @@ public class Fulfilment {
 
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events) {
+	private final ClaimsAcrossInstances shared;
+
+	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
+			ClaimsAcrossInstances shared) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
 		this.events = events;
+		this.shared = shared;
 	}
 
 	/**
@@ -90,11 +105,18 @@ public class Fulfilment {
 			}
 			return false;
 		}
+		Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		if (holder == Holder.ELSEWHERE) {
+			return fulfilledElsewhere(id, mine);
+		}
 		try {
 			hooks.postPurchase(purchase.get());
 		}
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);
+			if (holder == Holder.THIS_CALLER) {
+				shared.release(id);
+			}
 			throw ex;
 		}
 		boolean marked = false;
@@ -106,9 +128,38 @@ public class Fulfilment {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
+			if (holder == Holder.THIS_CALLER) {
+				shared.fulfilled(id, marked, REMEMBERED);
+			}
 			published(purchase.get(), session);
 		}
 		return true;
+	}
+
+	/**
+	 * Another instance holds the claim: wait for its fulfilment like for one here, and
+	 * tell this instance's waiters how it went.
+	 */
+	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
+		boolean marked;
+		try {
+			marked = shared.awaitElsewhere(id, FULFILMENT_TIME);
+		}
+		catch (RuntimeException ex) {
+			claims.release(id, mine, ex);
+			throw ex;
+		}
+		try {
+			if (!marked) {
+				// postPurchase ran there but marking failed: mark now, never run postPurchase twice.
+				markAtStripe(id);
+				marked = true;
+			}
+		}
+		finally {
+			claims.fulfilled(id, mine, marked);
+		}
+		return false;
 	}
 
 	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */

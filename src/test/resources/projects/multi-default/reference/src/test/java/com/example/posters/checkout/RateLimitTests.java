@@ -1,5 +1,6 @@
 package com.example.posters.checkout;
 
+import com.example.posters.CheckoutJson;
 import com.example.posters.Csrf;
 import com.example.posters.FakeStripe;
 import com.example.posters.QuietOutputCaptureExtension;
@@ -75,7 +76,7 @@ class RateLimitTests {
 	}
 
 	String validCheckout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
+import com.example.posters.CheckoutJson;
 import com.example.posters.Csrf;
 import com.example.posters.QuietOutputCaptureExtension;
 import com.example.posters.StripeRetriesAtOnce;
@@ -65,7 +66,7 @@ class StripeNeverAnswersTests {
 	void theShopperIsToldToTryAgainAndTheLogSaysItTimedOut(CapturedOutput output) throws Exception {
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 

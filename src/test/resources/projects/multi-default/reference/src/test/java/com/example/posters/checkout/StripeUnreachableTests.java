@@ -3,6 +3,7 @@ package com.example.posters.checkout;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.example.posters.CheckoutJson;
 import com.example.posters.Csrf;
 import com.example.posters.QuietOutputCaptureExtension;
 import com.example.posters.StripeRetriesAtOnce;
@@ -63,7 +64,7 @@ class StripeUnreachableTests {
 		long start = System.nanoTime();
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 

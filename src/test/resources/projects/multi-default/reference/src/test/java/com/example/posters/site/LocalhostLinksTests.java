@@ -7,6 +7,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.posters.CheckoutJson;
 import com.example.posters.FakeStripe;
 import com.example.posters.MailServer;
 import com.example.posters.RawHttp;
@@ -53,7 +54,7 @@ class LocalhostLinksTests {
 
 	/** Opens a checkout as a shopper's browser does, but with a Host header of the sender's choosing. */
 	RawHttp.Answer checkoutWithHost(String host) {
-		return RawHttp.postJson(port, "/checkout", "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), "Host: " + host);
+		return RawHttp.postJson(port, "/checkout", CheckoutJson.order(catalog.firstItem().id()), "Host: " + host);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.example.posters.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import com.example.posters.CheckoutJson;
 import com.example.posters.FakeStripe;
 import com.example.posters.Shopper;
 import com.example.posters.StoreTest;
@@ -42,7 +43,7 @@ class CsrfTokenTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		fakeStripe.answer(stripe);
-		checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		checkout = CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

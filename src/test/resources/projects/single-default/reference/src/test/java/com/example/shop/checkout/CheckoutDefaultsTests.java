@@ -1,5 +1,6 @@
 package com.example.shop.checkout;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
 import com.example.shop.StoreTest;
@@ -43,7 +44,7 @@ class CheckoutDefaultsTests {
 
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.promotionCodes").value(false))
 			.andExpect(jsonPath("$.billingAddress").value(false));

@@ -1,5 +1,6 @@
 package com.example.shop.checkout;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
 import com.example.shop.QuietOutputCaptureExtension;
@@ -75,7 +76,7 @@ class RateLimitTests {
 	}
 
 	String validCheckout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.example.shop.checkout;
 
 import java.util.List;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
 import com.example.shop.QuietOutputCaptureExtension;
@@ -66,7 +67,7 @@ class StripeFaultTests {
 	Catalog catalog;
 
 	ResultActions checkout() throws Exception {
-		return checkout("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), MediaType.APPLICATION_JSON_VALUE);
+		return checkout(CheckoutJson.order(catalog.firstItem().id()), MediaType.APPLICATION_JSON_VALUE);
 	}
 
 	ResultActions checkout(String body, String contentType) throws Exception {
@@ -264,7 +265,7 @@ class StripeFaultTests {
 
 		@Test
 		void anItemIdTooLongOrJsonNestedTooDeep() throws Exception {
-			refusedBeforeStripe(JSON, "{\"itemId\": \"%s\"}".formatted("a".repeat(5_000)), 400);
+			refusedBeforeStripe(JSON, CheckoutJson.order("a".repeat(5_000)), 400);
 			refusedBeforeStripe(JSON, "{\"itemId\": \"%s\", \"nested\": %s%s}".formatted(catalog.firstItem().id(),
 					"[".repeat(2_000), "]".repeat(2_000)), 400);
 		}

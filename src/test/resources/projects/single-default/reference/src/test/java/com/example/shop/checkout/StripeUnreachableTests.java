@@ -3,6 +3,7 @@ package com.example.shop.checkout;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.StripeRetriesAtOnce;
@@ -63,7 +64,7 @@ class StripeUnreachableTests {
 		long start = System.nanoTime();
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 

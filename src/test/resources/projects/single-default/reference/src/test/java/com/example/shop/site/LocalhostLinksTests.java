@@ -7,6 +7,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
 import com.example.shop.MailServer;
 import com.example.shop.RawHttp;
@@ -53,7 +54,7 @@ class LocalhostLinksTests {
 
 	/** Opens a checkout as a shopper's browser does, but with a Host header of the sender's choosing. */
 	RawHttp.Answer checkoutWithHost(String host) {
-		return RawHttp.postJson(port, "/checkout", "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), "Host: " + host);
+		return RawHttp.postJson(port, "/checkout", CheckoutJson.order(catalog.firstItem().id()), "Host: " + host);
 	}
 
 	@Test

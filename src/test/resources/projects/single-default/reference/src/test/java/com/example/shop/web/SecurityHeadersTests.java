@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
@@ -113,7 +114,7 @@ class SecurityHeadersTests {
 		fakeStripe.answer(stripe);
 		Shopper tester = new Shopper(port);
 		tester.opensTheItemPage();
-		String checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		String checkout = CheckoutJson.order(catalog.firstItem().id());
 
 		// Each attempt from a made-up address: were the header believed, each would get a limit of its own.
 		List<Integer> statuses = IntStream.rangeClosed(1, 5)

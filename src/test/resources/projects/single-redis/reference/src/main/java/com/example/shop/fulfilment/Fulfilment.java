@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import com.example.shop.Purchase;
 import com.example.shop.PurchaseHooks;
+import com.example.shop.fulfilment.ClaimsAcrossInstances.Holder;
 import com.example.shop.fulfilment.FulfilmentClaims.Claim;
-import com.example.shop.sharedstate.SharedClaims;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
- * the mark do not fulfil it again. Between instances the claim is taken in Redis too
- * ({@link SharedClaims}), so postPurchase runs on one of them; when Redis does not answer, only
- * Stripe's mark guards between instances, which is why postPurchase is documented as called at
- * least once.
+ * the mark do not fulfil it again. Between instances the claim is taken in
+ * {@link ClaimsAcrossInstances}, where the store has somewhere to share it; where it has not, or
+ * that place does not answer, only Stripe's mark guards between instances, which is why
+ * postPurchase is documented as called at least once.
  *
  * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
  * buyer's e-mail): as often as postPurchase runs.
@@ -51,8 +51,9 @@ public class Fulfilment {
 
 	/**
 	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
-	 * long for it, and a claim in Redis lasts that long plus {@link #REMEMBERED}, so that a claim
-	 * of an instance that died while fulfilling lapses, and Stripe's next retry fulfils.
+	 * long for it, and a claim shared between instances lasts that long plus {@link #REMEMBERED},
+	 * so that a claim of an instance that died while fulfilling lapses, and Stripe's next retry
+	 * fulfils.
 	 */
 	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
 
@@ -66,10 +67,10 @@ public class Fulfilment {
 
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	private final SharedClaims shared;
+	private final ClaimsAcrossInstances shared;
 
 	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
-			SharedClaims shared) {
+			ClaimsAcrossInstances shared) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -104,8 +105,8 @@ public class Fulfilment {
 			}
 			return false;
 		}
-		SharedClaims.Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
-		if (holder == SharedClaims.Holder.ELSEWHERE) {
+		Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		if (holder == Holder.ELSEWHERE) {
 			return fulfilledElsewhere(id, mine);
 		}
 		try {
@@ -113,7 +114,7 @@ public class Fulfilment {
 		}
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);
-			if (holder == SharedClaims.Holder.THIS_CALLER) {
+			if (holder == Holder.THIS_CALLER) {
 				shared.release(id);
 			}
 			throw ex;
@@ -127,7 +128,7 @@ public class Fulfilment {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
-			if (holder == SharedClaims.Holder.THIS_CALLER) {
+			if (holder == Holder.THIS_CALLER) {
 				shared.fulfilled(id, marked, REMEMBERED);
 			}
 			published(purchase.get(), session);
@@ -136,7 +137,7 @@ public class Fulfilment {
 	}
 
 	/**
-	 * Another instance holds the claim in Redis: wait for its fulfilment like for one here, and
+	 * Another instance holds the claim: wait for its fulfilment like for one here, and
 	 * tell this instance's waiters how it went.
 	 */
 	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {

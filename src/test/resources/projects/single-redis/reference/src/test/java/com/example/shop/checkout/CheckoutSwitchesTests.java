@@ -1,6 +1,7 @@
 package com.example.shop.checkout;
 
 import com.example.shop.Browser;
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
@@ -66,7 +67,7 @@ class CheckoutSwitchesTests {
 	void theSessionAsksStripeForEverySwitchTurnedOn() throws Exception {
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(item.id())))
+			.content(CheckoutJson.order(item.id())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.promotionCodes").value(true))
 			.andExpect(jsonPath("$.billingAddress").value(true));
@@ -88,7 +89,7 @@ class CheckoutSwitchesTests {
 		String discountShown = Item.formatMinorUnits(discount, item.currency(), catalog.locale());
 
 		browser.open(Shopper.ITEM_PAGE);
-		browser.find("#buy").click();
+		browser.pressBuy();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
 		assertThat(browser.script("return window.fakeStripe.mounted.billingAddress")).isEqualTo("#billing-address");
 		assertThat(browser.find("#discount").isDisplayed()).isFalse();

@@ -3,7 +3,7 @@ package com.example.shop.sharedstate;
 import java.time.Duration;
 
 import com.example.shop.StripeStub;
-import com.example.shop.sharedstate.SharedClaims.Holder;
+import com.example.shop.fulfilment.ClaimsAcrossInstances.Holder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

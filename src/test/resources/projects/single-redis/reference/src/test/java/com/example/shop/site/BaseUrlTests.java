@@ -2,6 +2,7 @@ package com.example.shop.site;
 
 import java.net.http.HttpResponse;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
@@ -52,7 +53,7 @@ class BaseUrlTests {
 		Shopper shopper = new Shopper(port);
 		shopper.opensTheItemPage();
 
-		HttpResponse<String> answer = shopper.post("/checkout", "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()));
+		HttpResponse<String> answer = shopper.post("/checkout", CheckoutJson.order(catalog.firstItem().id()));
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))

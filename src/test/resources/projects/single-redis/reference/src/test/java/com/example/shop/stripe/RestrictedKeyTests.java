@@ -1,5 +1,6 @@
 package com.example.shop.stripe;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.StoreTest;
@@ -71,7 +72,7 @@ class RestrictedKeyTests {
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
-			.content("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id())))
+			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isBadGateway());
 
 		theLogNames(output, "rak_checkout_session_write");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
 import com.example.shop.MailServer;
 import com.example.shop.Shopper;
@@ -108,7 +109,7 @@ class BehindAProxyTests {
 	}
 
 	String checkout() {
-		return "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		return CheckoutJson.order(catalog.firstItem().id());
 	}
 
 }

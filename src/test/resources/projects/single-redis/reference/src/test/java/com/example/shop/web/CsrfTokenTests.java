@@ -3,6 +3,7 @@ package com.example.shop.web;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
@@ -42,7 +43,7 @@ class CsrfTokenTests {
 	@BeforeEach
 	void sellTheFirstItem() {
 		fakeStripe.answer(stripe);
-		checkout = "{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id());
+		checkout = CheckoutJson.order(catalog.firstItem().id());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 
+import com.example.shop.CheckoutJson;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
 import com.example.shop.StripeSignature;
@@ -123,7 +124,7 @@ class HttpErrorsTests {
 	@Test
 	void aClientThatDoesNotTakeJsonIsRefusedBeforeStripeIsCalled() {
 		HttpResponse<String> page = shopperOnTheItemPage().post("/checkout",
-				"{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()), "Accept", "text/html");
+				CheckoutJson.order(catalog.firstItem().id()), "Accept", "text/html");
 
 		assertThat(page.statusCode()).isEqualTo(406);
 		assertThat(page.body()).contains("class=\"site-header\"", "This address answers in JSON only.");
@@ -150,7 +151,7 @@ class HttpErrorsTests {
 		Shopper stranger = new Shopper(port);
 
 		HttpResponse<String> answer = stranger.send(stranger.request("/checkout", "Accept", JSON, "Content-Type", JSON)
-			.POST(BodyPublishers.ofString("{\"itemId\": \"%s\"}".formatted(catalog.firstItem().id()))));
+			.POST(BodyPublishers.ofString(CheckoutJson.order(catalog.firstItem().id()))));
 
 		assertTheStoresJson(answer, 403, "This request was refused. Reload the page and try again.");
 		stripe.verify(0, anyRequestedFor(anyUrl()));

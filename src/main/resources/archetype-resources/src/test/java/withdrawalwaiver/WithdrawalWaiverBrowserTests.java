@@ -1,4 +1,4 @@
-package ${package}.download;
+package ${package}.withdrawalwaiver;
 
 import ${package}.Browser;
 import ${package}.FakeStripe;
@@ -14,7 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static ${package}.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The EU withdrawal waiver in a real browser: no payment form until the box is ticked. */
 @StoreTest
-@TestPropertySource(properties = WithdrawalWaiverTests.ON)
 class WithdrawalWaiverBrowserTests {
 
 	@Autowired
@@ -45,12 +43,12 @@ class WithdrawalWaiverBrowserTests {
 	void theCheckoutOpensOnlyOnceTheBoxIsTickedAndThenThePurchaseGoesThrough() {
 		browser.open(Shopper.ITEM_PAGE);
 		assertThat(browser.find("#withdrawal-waiver").isSelected()).as("ticked already").isFalse();
-		assertThat(browser.find("label.withdrawal-waiver").getText()).isEqualTo(english(WithdrawalWaiver.WORDING));
+		assertThat(browser.find("label.must-tick").getText()).isEqualTo(english(WithdrawalWaiver.WORDING));
 		browser.assertAccessible();
 
 		browser.find("#buy").click();
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
-		assertThat(browser.find("#payment-message").getText()).isEqualTo(english(WithdrawalWaiver.NOT_TICKED));
+		assertThat(browser.find("#payment-message").getText()).isEqualTo(english("withdrawalWaiver.notTicked"));
 		assertThat(browser.find("#payment").isDisplayed()).isFalse();
 		browser.screenshot("withdrawal-waiver-not-ticked");
 		browser.assertAccessible();

@@ -1,4 +1,4 @@
-package com.example.downloads.download;
+package ${package}.withdrawalwaiver;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.example.downloads.FakeStripe;
-import com.example.downloads.MailServer;
-import com.example.downloads.Shopper;
-import com.example.downloads.StoreTest;
-import com.example.downloads.StripeStub;
-import com.example.downloads.catalog.Catalog;
-import com.example.downloads.catalog.Item;
+import ${package}.CheckoutJson;
+import ${package}.FakeStripe;
+import ${package}.MailServer;
+import ${package}.Shopper;
+import ${package}.StoreTest;
+import ${package}.StripeStub;
+import ${package}.catalog.Catalog;
+import ${package}.catalog.Item;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-import static com.example.downloads.Messages.english;
+import static ${package}.Messages.english;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -36,15 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The EU withdrawal waiver switched on: no checkout without the tick, the words accepted recorded
- * at Stripe, and repeated in the buyer's e-mail when (and only when) the session records them.
+ * The EU withdrawal waiver: no checkout without the tick, the words accepted recorded at Stripe,
+ * and repeated in the buyer's e-mail when (and only when) the session records them.
  */
 @StoreTest
-@TestPropertySource(properties = WithdrawalWaiverTests.ON)
 class WithdrawalWaiverTests {
-
-	/** The setting of this class and of WithdrawalWaiverBrowserTests: written once, so they share one context. */
-	static final String ON = "download.eu-withdrawal-waiver=true";
 
 	static final Duration ARRIVES_WITHIN = Duration.ofSeconds(15);
 
@@ -82,7 +78,8 @@ class WithdrawalWaiverTests {
 	void theItemPageShowsTheBoxUntickedWithItsWords() {
 		String page = shopper.get(Shopper.ITEM_PAGE).body();
 
-		assertThat(page).contains("<input id=\"withdrawal-waiver\" type=\"checkbox\"> " + english(WithdrawalWaiver.WORDING) + "</label>");
+		assertThat(page).containsPattern("<input id=\"withdrawal-waiver\" name=\"withdrawal_waiver\" type=\"checkbox\" data-must-tick\\s+"
+				+ "data-not-ticked=\"" + english("withdrawalWaiver.notTicked") + "\"> " + english(WithdrawalWaiver.WORDING) + "</label>");
 	}
 
 	@Test
@@ -98,11 +95,11 @@ class WithdrawalWaiverTests {
 
 		@Test
 		void isRefusedWithoutTheTickAndStripeIsNotAsked() {
-			for (String tick : new String[] { "", ", \"withdrawalWaiver\": false", ", \"withdrawalWaiver\": null" }) {
+			for (String tick : new String[] { "", ", \"ticked\": []", ", \"ticked\": null", ", \"ticked\": [\"another_box\"]" }) {
 				HttpResponse<String> answer = shopper.post("/checkout", "{\"itemId\": \"%s\"%s}".formatted(item.id(), tick));
 
 				assertThat(answer.statusCode()).as(tick).isEqualTo(400);
-				assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo(english(WithdrawalWaiver.NOT_TICKED));
+				assertThat(Shopper.json(answer).path("detail").asString()).isEqualTo(english("withdrawalWaiver.notTicked"));
 			}
 			stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")));
 		}
@@ -134,7 +131,7 @@ class WithdrawalWaiverTests {
 
 		@Test
 		void saysNothingOfAWaiverItsSessionDoesNotRecord() throws Exception {
-			// A purchase opened before the waiver was switched on.
+			// A purchase opened before the store had the waiver.
 			String id = sessionMadeAtStripe(StripeStub.storeMetadata(item, 1));
 			paysAndOpensTheReceipt(id);
 
@@ -146,8 +143,7 @@ class WithdrawalWaiverTests {
 	}
 
 	String opensTheCheckoutTicked() {
-		HttpResponse<String> answer = shopper.post("/checkout",
-				"{\"itemId\": \"%s\", \"withdrawalWaiver\": true}".formatted(item.id()));
+		HttpResponse<String> answer = shopper.post("/checkout", CheckoutJson.order(item.id()));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return FakeStripe.sessionIdOf(Shopper.json(answer).path("clientSecret").asString());
 	}
