@@ -1,5 +1,8 @@
 package ${package}.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The catalog at {@code /}, and each item with its payment form at {@code /items/{id}}. */
 @Controller
-class CatalogController {
+class CatalogController implements CatalogPages {
 
 	private final Catalog catalog;
 
@@ -33,6 +36,14 @@ class CatalogController {
 		// The way back to the other items.
 		model.addAttribute("catalogPage", "/");
 		return itemPage.show(item, model);
+	}
+
+	/** For the sitemap: the catalog, then each item. */
+	@Override
+	public List<String> paths() {
+		List<String> paths = new ArrayList<>(List.of("/"));
+		catalog.items().forEach(item -> paths.add("/items/" + item.id()));
+		return paths;
 	}
 
 }

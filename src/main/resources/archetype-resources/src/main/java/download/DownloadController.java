@@ -7,6 +7,7 @@ import java.util.Optional;
 import ${package}.Purchase;
 import ${package}.fulfilment.PaymentState;
 import ${package}.fulfilment.StoreSessions;
+import ${package}.site.KeptFromSearchEngines;
 import ${package}.stripe.SessionCache;
 import ${package}.stripe.StripeFailure;
 import ${package}.stripe.StripeProperties;
@@ -15,6 +16,8 @@ import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +30,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -78,6 +80,12 @@ class DownloadController {
 		this.stripeSettings = stripeSettings;
 		this.allowance = allowance;
 		this.messages = messages;
+	}
+
+	/** robots.txt keeps search engines out of the downloads: each link is one buyer's. */
+	@Bean
+	static KeptFromSearchEngines downloadsKeptFromSearchEngines() {
+		return new KeptFromSearchEngines("/download/");
 	}
 
 	@GetMapping("/download/{token}")

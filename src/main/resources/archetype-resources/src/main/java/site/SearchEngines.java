@@ -1,14 +1,9 @@
 package ${package}.site;
 
-#if( $variant == 'multi' )
-import java.util.ArrayList;
-#end
 import java.util.List;
-#if( $variant == 'multi' )
+import java.util.stream.Stream;
 
-import ${package}.catalog.Catalog;
-import ${package}.catalog.Item;
-#end
+import ${package}.catalog.CatalogPages;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,54 +13,41 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code /robots.txt} and {@code /sitemap.xml}: search engines may read the store's pages and are
  * told where its items are, but stay out of what belongs to one buyer each: the checkout, the
- * receipts#if( $variant == 'download' ) and the downloads#end.
+ * receipts, and what features add ({@link KeptFromSearchEngines}).
  */
 @RestController
 class SearchEngines {
 
-#if( $variant == 'multi' )
-	private final Catalog catalog;
+	private static final List<String> KEPT_OUT = List.of("/receipt/", "/checkout");
 
-#end
+	private final CatalogPages pages;
+
 	private final StoreAddress address;
 
-	SearchEngines(#if( $variant == 'multi' )Catalog catalog, #{end}StoreAddress address) {
-#if( $variant == 'multi' )
-		this.catalog = catalog;
-#end
+	private final List<KeptFromSearchEngines> keptOutByFeatures;
+
+	SearchEngines(CatalogPages pages, StoreAddress address, List<KeptFromSearchEngines> keptOutByFeatures) {
+		this.pages = pages;
 		this.address = address;
+		this.keptOutByFeatures = keptOutByFeatures;
 	}
 
 	@GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
 	String robots() {
-		return String.join("\n", "User-agent: *", "Disallow: /receipt/", "Disallow: /checkout",
-#if( $variant == 'download' )
-				"Disallow: /download/",
-#end
-				"Sitemap: " + address.baseUrl() + "/sitemap.xml", "");
+		StringBuilder robots = new StringBuilder("User-agent: *\n");
+		Stream.concat(KEPT_OUT.stream(), keptOutByFeatures.stream().map(KeptFromSearchEngines::path))
+			.forEach(path -> robots.append("Disallow: ").append(path).append('\n'));
+		return robots.append("Sitemap: ").append(address.baseUrl()).append("/sitemap.xml\n").toString();
 	}
 
 	@GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
 	String sitemap() {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-		for (String path : pages()) {
+		for (String path : pages.paths()) {
 			xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(address.baseUrl() + path)).append("</loc></url>\n");
 		}
 		return xml.append("</urlset>\n").toString();
-	}
-
-	/** Every page a shopper can land on. */
-	private List<String> pages() {
-#if( $variant == 'multi' )
-		List<String> pages = new ArrayList<>(List.of("/"));
-		for (Item item : catalog.items()) {
-			pages.add("/items/" + item.id());
-		}
-		return pages;
-#else
-		return List.of("/");
-#end
 	}
 
 }

@@ -1,12 +1,14 @@
 package com.example.downloads.catalog;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page is the item, with its checkout. */
 @Controller
-class ItemController {
+class ItemController implements CatalogPages {
 
 	private final Catalog catalog;
 
@@ -20,6 +22,12 @@ class ItemController {
 	@GetMapping("/")
 	String showItem(Model model) {
 		return itemPage.show(catalog.firstItem(), model);
+	}
+
+	/** For the sitemap: the one page, the item's. */
+	@Override
+	public List<String> paths() {
+		return List.of("/");
 	}
 
 }
