@@ -42,9 +42,8 @@ import org.springframework.web.servlet.ModelAndView;
  * paid, is for this item and was neither refunded (in full or in part) nor disputed: Stripe is the
  * record of who bought what. What Stripe said is reused for a few seconds ({@link SessionCache}),
  * so a link opened in a loop cannot use up the account's rate limit.
- * Range requests work (Spring answers them for a Resource), so big downloads can resume; with
- * {@code download.max-downloads} they count against the purchase's downloads
- * ({@link DownloadAllowance}).
+ * Range requests work (Spring answers them for a Resource), so big downloads can resume; a
+ * {@link DownloadLimit}, when the store has one, counts what they send.
  */
 @Controller
 class DownloadController {
@@ -66,19 +65,19 @@ class DownloadController {
 
 	private final StripeProperties stripeSettings;
 
-	private final DownloadAllowance allowance;
+	private final Optional<DownloadLimit> limit;
 
 	private final MessageSourceAccessor messages;
 
 	DownloadController(DownloadLinks links, DownloadProperties settings, SessionCache sessions,
-			StoreSessions storeSessions, StripeProperties stripeSettings, DownloadAllowance allowance,
+			StoreSessions storeSessions, StripeProperties stripeSettings, Optional<DownloadLimit> limit,
 			MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.storeSessions = storeSessions;
 		this.stripeSettings = stripeSettings;
-		this.allowance = allowance;
+		this.limit = limit;
 		this.messages = messages;
 	}
 
@@ -118,9 +117,9 @@ class DownloadController {
 	}
 
 	/**
-	 * The file, or the ranges asked for (Spring answers the Range header). With
-	 * download.max-downloads, the bytes it will send are claimed first, and what it did not send is
-	 * given back once the answer ends (a connection that broke off).
+	 * The file, or the ranges asked for (Spring answers the Range header). With a download limit,
+	 * the bytes it will send are claimed first, and what it did not send is given back once the
+	 * answer ends (a connection that broke off).
 	 */
 	private ResponseEntity<Resource> file(Session session, HttpHeaders request, HttpMethod method) throws IOException {
 		ServedFile file = new ServedFile(settings.file());
@@ -132,15 +131,13 @@ class DownloadController {
 			// The headers only: nothing is sent, nothing is counted.
 			return answer.contentLength(file.contentLength()).build();
 		}
-		if (allowance.limited()) {
+		if (limit.isPresent()) {
 			long claimed = file.bytesAsked(request);
-			if (!allowance.claim(session, claimed)) {
-				throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", allowance.max(session));
-			}
+			limit.get().claim(session, claimed);
 			// Runs when the request is over: the answer written, or broken off.
 			RequestContextHolder.currentRequestAttributes()
-				.registerDestructionCallback(DownloadAllowance.class.getName(),
-						() -> allowance.settle(session, claimed, file.bytesRead()), RequestAttributes.SCOPE_REQUEST);
+				.registerDestructionCallback(DownloadLimit.class.getName(),
+						() -> limit.get().settle(session, claimed, file.bytesRead()), RequestAttributes.SCOPE_REQUEST);
 		}
 		return answer.body(file);
 	}

@@ -17,12 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkSecret Signs the download links. Set DOWNLOAD_LINK_SECRET to the same long random value
  * on every instance; without it the store makes up one at each start, and links die when it
  * restarts.
- * @param maxDownloads How many times one purchase may download the file; 0 for as often as the buyer
- * likes.
  */
 @ConfigurationProperties("download")
-public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret,
-		int maxDownloads) {
+public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLifetime, String linkSecret) {
 
 	public DownloadProperties {
 		if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -33,15 +30,12 @@ public record DownloadProperties(Path file, @DefaultValue("24h") Duration linkLi
 		if (linkLifetime.isNegative() || linkLifetime.isZero()) {
 			throw new IllegalArgumentException("download.link-lifetime must be longer than zero");
 		}
-		if (maxDownloads < 0) {
-			throw new IllegalArgumentException("download.max-downloads must be 0 (no limit) or more");
-		}
 		linkSecret = linkSecret == null || linkSecret.isBlank() ? null : linkSecret;
 	}
 
 	@Override
 	public String toString() {
-		return "DownloadProperties[file=" + file + ", linkLifetime=" + linkLifetime + ", maxDownloads=" + maxDownloads + "]";
+		return "DownloadProperties[file=" + file + ", linkLifetime=" + linkLifetime + "]";
 	}
 
 }

@@ -1,6 +1,7 @@
 package ${package}.download;
 
 import java.util.Map;
+import java.util.Optional;
 
 import ${package}.Purchase;
 import ${package}.receipt.ReceiptAddition;
@@ -11,19 +12,18 @@ import org.springframework.stereotype.Component;
 /**
  * Puts a fresh download link on the receipt page of a paid purchase (templates/download/receipt.ftlh).
  * Opening the receipt again gives a new link, so an expired link never means a lost purchase.
- * With {@code download.max-downloads} the page also says how many downloads are left, and offers
- * no link once none are.
+ * With a {@link DownloadLimit}, it offers no link once the purchase has no downloads left.
  */
 @Component
 class ReceiptDownloadLink implements ReceiptAddition {
 
 	private final DownloadLinks links;
 
-	private final DownloadAllowance allowance;
+	private final Optional<DownloadLimit> limit;
 
-	ReceiptDownloadLink(DownloadLinks links, DownloadAllowance allowance) {
+	ReceiptDownloadLink(DownloadLinks links, Optional<DownloadLimit> limit) {
 		this.links = links;
-		this.allowance = allowance;
+		this.limit = limit;
 	}
 
 	@Override
@@ -33,13 +33,8 @@ class ReceiptDownloadLink implements ReceiptAddition {
 
 	@Override
 	public void addTo(Purchase purchase, Session session, Map<String, Object> model) {
-		if (allowance.limited()) {
-			long left = allowance.left(session);
-			model.put("downloadsLeft", left);
-			model.put("maxDownloads", allowance.max(session));
-			if (left == 0) {
-				return;
-			}
+		if (limit.isPresent() && !limit.get().anyLeft(session)) {
+			return;
 		}
 		model.put("downloadUrl", links.pathFor(purchase.id(), purchase.itemId()));
 	}

@@ -50,7 +50,7 @@ class LayoutVariables implements FreeMarkerVariablesCustomizer {
 		// one Stripe's payment form speaks.
 		variables.put("lang", StoreLanguage.languageServed(catalog.locale()).toLanguageTag());
 		variables.put("stripeLocale", stripeLocale(catalog.locale()));
-		// msg("receipt.thanks") or msg("receipt.downloadsLeft", left, max) in a template: the store's
+		// msg("receipt.thanks") or msg("checkout.quantity", max) in a template: the store's
 		// words (messages.properties), escaped in .ftlh like any other value.
 		variables.put("msg", (TemplateMethodModelEx) this::message);
 		// Stripe asks for stripe.js on every page of a store, not just the payment form: it watches

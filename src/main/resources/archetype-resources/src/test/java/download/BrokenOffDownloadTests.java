@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A download that breaks off (the buyer's connection drops) costs what it sent, not the whole
- * file: with {@code download.max-downloads: 1}, the buyer resumes it and gets the rest, over real
+ * file: with {@code download-limit.max-downloads: 1}, the buyer resumes it and gets the rest, over real
  * HTTP, with a file big enough not to fit in the connection's buffers.
  */
 @StoreTest
@@ -43,7 +43,7 @@ class BrokenOffDownloadTests {
 	@DynamicPropertySource
 	static void sellTheBigFileOnce(DynamicPropertyRegistry registry) {
 		registry.add("download.file", BIG_FILE::toString);
-		registry.add("download.max-downloads", () -> "1");
+		registry.add("download-limit.max-downloads", () -> "1");
 	}
 
 	@AfterAll

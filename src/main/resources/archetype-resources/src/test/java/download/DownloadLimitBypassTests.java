@@ -23,13 +23,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 /**
- * With {@code download.max-downloads: 2}, no mix of requests gets the file more than twice per
+ * With {@code download-limit.max-downloads: 2}, no mix of requests gets the file more than twice per
  * purchase: not a Range as long as the file, written any way, not ranges that overlap or come
  * several at once, not downloads started together. A download resumed with Range still works,
  * and counts once.
  */
 @StoreTest
-@TestPropertySource(properties = "download.max-downloads=2")
+@TestPropertySource(properties = "download-limit.max-downloads=2")
 class DownloadLimitBypassTests {
 
 	@Autowired

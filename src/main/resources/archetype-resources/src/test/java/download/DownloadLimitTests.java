@@ -28,12 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code download.max-downloads}: each whole download is recorded in the session's metadata at
+ * {@code download-limit.max-downloads}: each whole download is recorded in the session's metadata at
  * Stripe, and a purchase that has used them all gets no more (DownloadLimitBypassTests: however it
  * asks).
  */
 @StoreTest
-@TestPropertySource(properties = "download.max-downloads=2")
+@TestPropertySource(properties = "download-limit.max-downloads=2")
 class DownloadLimitTests {
 
 	@Autowired

@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DownloadLinkSecretTests {
 
 	static final DownloadProperties WITH_SECRET = new DownloadProperties(Path.of("downloads/my-download.txt"),
-			Duration.ofHours(24), "a-long-random-value-kept-in-the-environment", 0);
+			Duration.ofHours(24), "a-long-random-value-kept-in-the-environment");
 
 	static final DownloadProperties WITHOUT_SECRET = new DownloadProperties(Path.of("downloads/my-download.txt"),
-			Duration.ofHours(24), null, 0);
+			Duration.ofHours(24), null);
 
 	static final StripeProperties TEST_KEYS = new StripeProperties("pk_test_placeholder", "sk_test_placeholder", null,
 			"https://api.stripe.com", "https://js.stripe.com/dahlia/stripe.js", Duration.ofSeconds(5),

@@ -34,31 +34,24 @@ class DownloadPropertiesTests {
 
 	@Test
 	void aFolderIsNotAFileToSell() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(Path.of("downloads"), Duration.ofHours(24), null, 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(Path.of("downloads"), Duration.ofHours(24), null))
 			.withMessageContaining("download.file: there is no readable file at");
 	}
 
 	@Test
 	void linksMustLastSomeTime() {
 		for (Duration lifetime : new Duration[] { Duration.ZERO, Duration.ofMinutes(-1) }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(SOLD, lifetime, null, 0))
+			assertThatIllegalArgumentException().isThrownBy(() -> new DownloadProperties(SOLD, lifetime, null))
 				.withMessage("download.link-lifetime must be longer than zero");
 		}
 	}
 
 	@Test
 	void aBlankLinkSecretCountsAsNotSetAndTheSecretIsNeverPrinted() {
-		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "  ", 0).linkSecret()).isNull();
-		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "a-long-random-secret", 0))
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "  ").linkSecret()).isNull();
+		assertThat(new DownloadProperties(SOLD, Duration.ofHours(24), "a-long-random-secret"))
 			.asString()
 			.doesNotContain("a-long-random-secret");
-	}
-
-	@Test
-	void aDownloadLimitIsANumberOfDownloadsOrNone() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DownloadProperties(SOLD, Duration.ofHours(24), null, -1))
-			.withMessage("download.max-downloads must be 0 (no limit) or more");
 	}
 
 }

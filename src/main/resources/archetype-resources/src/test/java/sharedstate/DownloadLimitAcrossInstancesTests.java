@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code download.max-downloads: 2} across two instances of the store sharing one real Redis and
+ * {@code download-limit.max-downloads: 2} across two instances of the store sharing one real Redis and
  * one stand-in Stripe, as behind a load balancer: downloads spread over both, started together
  * or one after the other, with Range or not, get the whole file twice per purchase.
  */
@@ -90,7 +90,7 @@ class DownloadLimitAcrossInstancesTests {
 				"--stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "--stripe.secret-key=" + StripeStub.SECRET_KEY,
 				"--stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET, "--stripe.api-base=" + stripe.baseUrl(),
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
-				"--download.max-downloads=2", "--download.link-secret=the-same-secret-on-every-instance");
+				"--download-limit.max-downloads=2", "--download.link-secret=the-same-secret-on-every-instance");
 	}
 
 	@BeforeEach

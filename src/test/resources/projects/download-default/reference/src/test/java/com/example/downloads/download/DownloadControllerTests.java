@@ -159,7 +159,7 @@ class DownloadControllerTests {
 		}
 
 		stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
-		// Without download.max-downloads nothing is counted: Stripe is only read.
+		// Nothing is counted: Stripe is only read.
 		stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + id)));
 	}
 

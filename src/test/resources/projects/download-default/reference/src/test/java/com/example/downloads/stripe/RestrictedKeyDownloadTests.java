@@ -27,15 +27,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session
- * and counts itself in its metadata, and "Lost your link?"
+ * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session, and "Lost your link?"
  * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
- * so that each request asks Stripe as it would once the cache has expired; downloads are limited,
- * so that each is counted.
+ * so that each request asks Stripe as it would once the cache has expired.
  */
 @StoreTest
 @TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s", "download.max-downloads=5" })
+		"stripe.payment-cache-time=0s" })
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 
@@ -84,18 +82,6 @@ class RestrictedKeyDownloadTests {
 		mvc.perform(get(link)).andExpect(status().isServiceUnavailable());
 
 		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_read");
-	}
-
-	@Test
-	void countingADownloadNeedsCheckoutSessionsWrite(CapturedOutput output) throws Exception {
-		String link = find(DOWNLOAD_LINK, receipt());
-		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions/" + id))
-			.willReturn(StripeStub.permissionError("rak_checkout_session_write")));
-
-		// As when Stripe cannot count it: the buyer gets the file, uncounted.
-		mvc.perform(get(link)).andExpect(status().isOk());
-
-		RestrictedKeyTests.theLogNames(output, "rak_checkout_session_write");
 	}
 
 	@Test

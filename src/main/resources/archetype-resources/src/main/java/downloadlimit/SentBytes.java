@@ -1,4 +1,4 @@
-package ${package}.download;
+package ${package}.downloadlimit;
 
 /**
  * The bytes of the file sent for each purchase (by Checkout Session id), where every request for

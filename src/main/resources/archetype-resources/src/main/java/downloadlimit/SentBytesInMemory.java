@@ -1,4 +1,4 @@
-package ${package}.download;
+package ${package}.downloadlimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,16 +1,21 @@
-package ${package}.download;
+package ${package}.downloadlimit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import ${package}.download.DownloadLimit;
+import ${package}.download.DownloadProperties;
 import com.stripe.model.checkout.Session;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * How much of the file a purchase may still receive when {@code download.max-downloads} limits
- * it. The store counts the bytes it sends for each purchase, not the requests: a whole file is
+ * How much of the file a purchase may still receive ({@code download-limit.max-downloads}). The
+ * store counts the bytes it sends for each purchase, not the requests: a whole file is
  * one download, and Range requests count the bytes they get, so no mix of ranges (one as long as
  * the file, ranges that overlap, several at once) gets more, and a download resumed where it
  * broke off still counts once.
@@ -24,25 +29,25 @@ import org.springframework.stereotype.Component;
  * through; when the answer ends, what it did not send is given back ({@link #settle}).
  */
 @Component
-class DownloadAllowance {
+class DownloadAllowance implements DownloadLimit {
 
-	private final DownloadProperties settings;
+	private final DownloadProperties download;
+
+	private final DownloadLimitProperties settings;
 
 	private final SentBytes sent;
 
 	private final DownloadCount count;
 
-	DownloadAllowance(DownloadProperties settings, SentBytes sent, DownloadCount count) {
+	DownloadAllowance(DownloadProperties download, DownloadLimitProperties settings, SentBytes sent,
+			DownloadCount count) {
+		this.download = download;
 		this.settings = settings;
 		this.sent = sent;
 		this.count = count;
 	}
 
-	boolean limited() {
-		return settings.maxDownloads() > 0;
-	}
-
-	/** The downloads a purchase may make: download.max-downloads, and any the seller added. */
+	/** The downloads a purchase may make: download-limit.max-downloads, and any the seller added. */
 	int max(Session session) {
 		return settings.maxDownloads() + count.extra(session);
 	}
@@ -54,18 +59,27 @@ class DownloadAllowance {
 		return Math.max(0, (allowed(session, fileSize) - sentSoFar) / fileSize);
 	}
 
-	/** Claims {@code bytes} for an answer about to start; false if the purchase has not that many left. */
-	boolean claim(Session session, long bytes) {
+	@Override
+	public void claim(Session session, long bytes) {
 		long fileSize = fileSize();
-		return sent.tryAdd(session.getId(), bytes, allowed(session, fileSize),
-				count.recorded(session) * fileSize) >= 0;
+		if (sent.tryAdd(session.getId(), bytes, allowed(session, fileSize), count.recorded(session) * fileSize) < 0) {
+			HttpStatus forbidden = HttpStatus.FORBIDDEN;
+			throw new ErrorResponseException(forbidden, ProblemDetail.forStatus(forbidden), null,
+					"receipt.downloadsUsedUp", new Object[] { max(session) });
+		}
+	}
+
+	@Override
+	public boolean anyLeft(Session session) {
+		return left(session) > 0;
 	}
 
 	/**
 	 * The answer has ended, having sent {@code sentBytes} of the {@code claimed}: gives back the
 	 * rest, and records at Stripe a whole download more, if the purchase has passed one.
 	 */
-	void settle(Session session, long claimed, long sentBytes) {
+	@Override
+	public void settle(Session session, long claimed, long sentBytes) {
 		long total = sent.add(session.getId(), sentBytes - claimed);
 		long downloads = total / fileSize();
 		if (downloads > count.recorded(session)) {
@@ -80,7 +94,7 @@ class DownloadAllowance {
 	// Read each time, so that a file replaced while the store runs is counted at its new size.
 	private long fileSize() {
 		try {
-			return Math.max(1, Files.size(settings.file()));
+			return Math.max(1, Files.size(download.file()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

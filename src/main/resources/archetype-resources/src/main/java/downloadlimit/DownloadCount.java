@@ -1,6 +1,6 @@
-package com.example.downloads.download;
+package ${package}.downloadlimit;
 
-import com.example.downloads.stripe.SessionCache;
+import ${package}.stripe.SessionCache;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
