@@ -25,8 +25,8 @@ class ModulesTests {
 	static final ApplicationModules modules = ApplicationModules.of(StoreApplication.class,
 			location -> location.asURI().toString().startsWith(STORE_CLASSES));
 
-	static final Set<String> CORE = Set.of("catalog", "checkout", "download", "fulfilment", "mail", "ratelimit",
-			"receipt", "sharedstate", "site", "stripe", "web");
+	static final Set<String> CORE = Set.of("catalog", "checkout", "download", "errors", "fulfilment", "mail", "ratelimit",
+			"receipt", "sharedstate", "site", "stripe", "web", "webhook");
 
 	@Test
 	void noModuleUsesAnotherModulesInternalsAndNoneDependsOnItself() {

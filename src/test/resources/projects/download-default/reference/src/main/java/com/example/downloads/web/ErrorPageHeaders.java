@@ -20,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pass through Spring Security keeps the headers it already has.
  */
 @Component
-class ErrorPageHeaders extends OncePerRequestFilter {
+public class ErrorPageHeaders extends OncePerRequestFilter {
 
 	/** Spring Security's headers as SecurityConfiguration sets them, on a response that lacks them. */
-	static void addMissing(HttpServletResponse response) {
+	public static void addMissing(HttpServletResponse response) {
 		setIfMissing(response, "Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
 		setIfMissing(response, "X-Content-Type-Options", "nosniff");
 		setIfMissing(response, "X-Frame-Options", "DENY");

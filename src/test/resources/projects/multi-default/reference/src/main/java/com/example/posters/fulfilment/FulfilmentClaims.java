@@ -22,11 +22,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * and then forgotten (a Caffeine cache with an expiry per claim). A claim still being fulfilled
  * never expires.
  */
-final class FulfilmentClaims {
+public final class FulfilmentClaims {
 
 	private final Cache<String, Claim> claims;
 
-	FulfilmentClaims(Duration remembered, Ticker ticker) {
+	public FulfilmentClaims(Duration remembered, Ticker ticker) {
 		this.claims = Caffeine.newBuilder().expireAfter(new Expiry<String, Claim>() {
 
 			@Override
@@ -51,18 +51,18 @@ final class FulfilmentClaims {
 	 * Claims the purchase for the caller. Returns null if the caller now holds the claim and must
 	 * fulfil, or the claim of whoever came first.
 	 */
-	Claim claim(String sessionId, Claim mine) {
+	public Claim claim(String sessionId, Claim mine) {
 		return claims.asMap().putIfAbsent(sessionId, mine);
 	}
 
 	/** postPurchase failed: forget the claim so that a retry (Stripe's webhook) can fulfil. */
-	void release(String sessionId, Claim mine, Throwable failure) {
+	public void release(String sessionId, Claim mine, Throwable failure) {
 		claims.asMap().remove(sessionId, mine);
 		mine.outcome.completeExceptionally(failure);
 	}
 
 	/** postPurchase ran: keep the claim for a while, and tell whoever waits whether Stripe has the mark. */
-	void fulfilled(String sessionId, Claim mine, boolean markedAtStripe) {
+	public void fulfilled(String sessionId, Claim mine, boolean markedAtStripe) {
 		mine.markedAtStripe = markedAtStripe;
 		mine.outcome.complete(null);
 		// Put back, so that the cache starts the claim's time to be remembered.
@@ -75,7 +75,7 @@ final class FulfilmentClaims {
 	}
 
 	/** One purchase being fulfilled, or fulfilled. */
-	static final class Claim {
+	public static final class Claim {
 
 		private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
@@ -85,7 +85,7 @@ final class FulfilmentClaims {
 		 * Waits until the fulfilment that holds this claim is over; throws if its postPurchase failed.
 		 * Returns whether Stripe has the fulfilled mark.
 		 */
-		boolean awaitFulfilled() {
+		public boolean awaitFulfilled() {
 			try {
 				this.outcome.join();
 			}
