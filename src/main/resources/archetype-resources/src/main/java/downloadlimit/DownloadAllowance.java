@@ -3,15 +3,20 @@ package ${package}.downloadlimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import ${package}.download.DownloadLimit;
 import ${package}.download.DownloadProperties;
 import com.stripe.model.checkout.Session;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * How much of the file a purchase may still receive ({@code download-limit.max-downloads}). The
@@ -59,8 +64,24 @@ class DownloadAllowance implements DownloadLimit {
 		return Math.max(0, (allowed(session, fileSize) - sentSoFar) / fileSize);
 	}
 
+	/**
+	 * Claims the bytes the request asks for before its answer starts, and gives back what the
+	 * answer did not send once the request is over (a connection that broke off).
+	 */
 	@Override
-	public void claim(Session session, long bytes) {
+	public Resource serve(Session session, Path file, HttpHeaders request) throws IOException {
+		ServedFile served = new ServedFile(file);
+		long claimed = served.bytesAsked(request);
+		claim(session, claimed);
+		// Runs when the request is over: the answer written, or broken off.
+		RequestContextHolder.currentRequestAttributes()
+			.registerDestructionCallback(DownloadAllowance.class.getName(),
+					() -> settle(session, claimed, served.bytesRead()), RequestAttributes.SCOPE_REQUEST);
+		return served;
+	}
+
+	/** Claims {@code bytes} for an answer about to start, or refuses when the purchase has not that many left. */
+	void claim(Session session, long bytes) {
 		long fileSize = fileSize();
 		if (sent.tryAdd(session.getId(), bytes, allowed(session, fileSize), count.recorded(session) * fileSize) < 0) {
 			HttpStatus forbidden = HttpStatus.FORBIDDEN;
@@ -78,8 +99,7 @@ class DownloadAllowance implements DownloadLimit {
 	 * The answer has ended, having sent {@code sentBytes} of the {@code claimed}: gives back the
 	 * rest, and records at Stripe a whole download more, if the purchase has passed one.
 	 */
-	@Override
-	public void settle(Session session, long claimed, long sentBytes) {
+	void settle(Session session, long claimed, long sentBytes) {
 		long total = sent.add(session.getId(), sentBytes - claimed);
 		long downloads = total / fileSize();
 		if (downloads > count.recorded(session)) {

@@ -1,19 +1,10 @@
 package ${package}.webhook;
 
-import java.util.Set;
-
-import ${package}.fulfilment.Fulfilment;
-import ${package}.fulfilment.StoreSessions;
-import ${package}.stripe.StripeFailure;
 import ${package}.stripe.StripeProperties;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
-import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
-import com.stripe.model.StripeObject;
-import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stripe's webhook: fulfils a purchase whose buyer never reached the receipt page (a closed tab),
- * or whose payment cleared later (a bank debit), and hands refunds and disputes to
+ * Stripe's webhook: checks the event's signature, then hands Checkout Session events to
+ * {@link CheckoutSessionEvents} (a purchase to fulfil) and refunds and disputes to
  * {@link RefundsAndDisputes}. Run
  * {@code stripe listen --forward-to localhost:8080/stripe/webhook} to receive events while
  * developing.
@@ -44,10 +35,6 @@ class StripeWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
-	/** The events that can mean "paid": at once (cards, wallets), or days later (bank debits). */
-	private static final Set<String> PAID_EVENTS = Set.of("checkout.session.completed",
-			"checkout.session.async_payment_succeeded");
-
 	/** What a thin event calls itself. */
 	private static final String THIN_EVENT = "v2.core.event";
 
@@ -55,20 +42,17 @@ class StripeWebhookController {
 
 	private final StripeProperties settings;
 
-	private final Fulfilment fulfilment;
-
-	private final StoreSessions storeSessions;
+	private final CheckoutSessionEvents checkoutSessionEvents;
 
 	private final RefundsAndDisputes refundsAndDisputes;
 
 	private final JsonMapper json;
 
-	StripeWebhookController(StripeClient stripe, StripeProperties settings, Fulfilment fulfilment,
-			StoreSessions storeSessions, RefundsAndDisputes refundsAndDisputes, JsonMapper json) {
+	StripeWebhookController(StripeClient stripe, StripeProperties settings, CheckoutSessionEvents checkoutSessionEvents,
+			RefundsAndDisputes refundsAndDisputes, JsonMapper json) {
 		this.stripe = stripe;
 		this.settings = settings;
-		this.fulfilment = fulfilment;
-		this.storeSessions = storeSessions;
+		this.checkoutSessionEvents = checkoutSessionEvents;
 		this.refundsAndDisputes = refundsAndDisputes;
 		this.json = json;
 	}
@@ -99,34 +83,14 @@ class StripeWebhookController {
 		if (THIN_EVENT.equals(event.getObject())) {
 			return thinEventRefused();
 		}
+		if (CheckoutSessionEvents.TYPES.contains(event.getType())) {
+			return checkoutSessionEvents.receive(event);
+		}
 		if (RefundEvent.TYPES.contains(event.getType())) {
 			return refundsAndDisputes.receive(event);
 		}
-		boolean paid = PAID_EVENTS.contains(event.getType());
-		if (!paid && !"checkout.session.async_payment_failed".equals(event.getType())) {
-			// Other event types are acknowledged and ignored, as Stripe expects.
-			return ResponseEntity.ok("ok");
-		}
-		Session session = session(event);
-		if (session == null) {
-			if (namesThisStore(event)) {
-				// A 400 shows as a failed delivery in Stripe's Dashboard: a purchase is not lost silently.
-				log.warn("Event {} ({}) carries no readable Checkout Session", event.getId(), event.getType());
-				return ResponseEntity.badRequest().body("Unreadable event");
-			}
-			// Another of the account's sessions, answered 200: Stripe would deliver it again for days.
-			log.warn("Ignored event {}: its session cannot be read and does not name this store", event.getId());
-			return ResponseEntity.ok("ok");
-		}
-		if (storeSessions.purchaseOf(session).isEmpty()) {
-			log.info("Ignored event {}: session {} was not made by this store", event.getId(), session.getId());
-			return ResponseEntity.ok("ok");
-		}
-		if (!paid) {
-			log.info("The delayed payment of {} failed: nothing was sold", session.getId());
-			return ResponseEntity.ok("ok");
-		}
-		return fulfil(session.getId());
+		// Other event types are acknowledged and ignored, as Stripe expects.
+		return ResponseEntity.ok("ok");
 	}
 
 	/**
@@ -149,56 +113,6 @@ class StripeWebhookController {
 		}
 		catch (RuntimeException unreadable) {
 			return false;
-		}
-	}
-
-	private static Session session(Event event) {
-		try {
-			StripeObject object = event.getDataObjectDeserializer().deserializeUnsafe();
-			return object instanceof Session session && session.getId() != null ? session : null;
-		}
-		catch (EventDataObjectDeserializationException | RuntimeException ex) {
-			// Signed by Stripe, yet not the shape this stripe-java version reads.
-			return null;
-		}
-	}
-
-	/** Whether an event's object, unreadable as a Session, still names this store in its metadata. */
-	private boolean namesThisStore(Event event) {
-		try {
-			return storeSessions.namesThisStore(json.readTree(event.getDataObjectDeserializer().getRawJson()));
-		}
-		catch (RuntimeException unreadable) {
-			return false;
-		}
-	}
-
-	private ResponseEntity<String> fulfil(String sessionId) {
-		try {
-			// Read the session again: the event may be old (delivered twice, or replayed) and the
-			// purchase fulfilled since. Fulfilment also guards against a delivery running at the
-			// same time as the buyer's receipt page.
-			Session session = stripe.v1().checkout().sessions().retrieve(sessionId);
-			if (fulfilment.fulfil(session)) {
-				log.info("Fulfilled {} from the webhook", session.getId());
-			}
-			return ResponseEntity.ok("ok");
-		}
-		catch (StripeException ex) {
-			if (StripeFailure.notFound(ex)) {
-				// Stripe does not know the session (deleted test data, another account's event):
-				// no retry can change that, so the delivery is acknowledged.
-				log.warn("Webhook: Stripe has no session {}; the event is acknowledged and ignored", sessionId);
-				return ResponseEntity.ok("ok");
-			}
-			// Not the message: Stripe writes it for developers and it can echo request details.
-			log.warn("Webhook: a Stripe call for {} failed, {}; Stripe will retry", sessionId, StripeFailure.summary(ex));
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Stripe unavailable, retry later");
-		}
-		catch (RuntimeException ex) {
-			// postPurchase failed: the purchase stays unfulfilled and Stripe delivers the event again.
-			log.error("Webhook: fulfilling {} failed; Stripe will retry", sessionId, ex);
-			return ResponseEntity.internalServerError().body("Fulfilment failed, retry later");
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import com.example.downloads.Purchase;
 import com.example.downloads.fulfilment.PaymentState;
 import com.example.downloads.fulfilment.StoreSessions;
-import com.example.downloads.site.KeptFromSearchEngines;
 import com.example.downloads.stripe.SessionCache;
 import com.example.downloads.stripe.StripeFailure;
 import com.example.downloads.stripe.StripeProperties;
@@ -16,8 +15,8 @@ import com.stripe.model.checkout.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -81,12 +78,6 @@ class DownloadController {
 		this.messages = messages;
 	}
 
-	/** robots.txt keeps search engines out of the downloads: each link is one buyer's. */
-	@Bean
-	static KeptFromSearchEngines downloadsKeptFromSearchEngines() {
-		return new KeptFromSearchEngines("/download/");
-	}
-
 	@GetMapping("/download/{token}")
 	ResponseEntity<Resource> download(@PathVariable String token, @RequestHeader HttpHeaders request,
 			HttpMethod method) throws StripeException, IOException {
@@ -117,12 +108,11 @@ class DownloadController {
 	}
 
 	/**
-	 * The file, or the ranges asked for (Spring answers the Range header). With a download limit,
-	 * the bytes it will send are claimed first, and what it did not send is given back once the
-	 * answer ends (a connection that broke off).
+	 * The file, or the ranges asked for (Spring answers the Range header), as the download limit
+	 * serves it when the store has one.
 	 */
 	private ResponseEntity<Resource> file(Session session, HttpHeaders request, HttpMethod method) throws IOException {
-		ServedFile file = new ServedFile(settings.file());
+		FileSystemResource file = new FileSystemResource(settings.file());
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.getFilename(), StandardCharsets.UTF_8).build().toString())
@@ -131,15 +121,7 @@ class DownloadController {
 			// The headers only: nothing is sent, nothing is counted.
 			return answer.contentLength(file.contentLength()).build();
 		}
-		if (limit.isPresent()) {
-			long claimed = file.bytesAsked(request);
-			limit.get().claim(session, claimed);
-			// Runs when the request is over: the answer written, or broken off.
-			RequestContextHolder.currentRequestAttributes()
-				.registerDestructionCallback(DownloadLimit.class.getName(),
-						() -> limit.get().settle(session, claimed, file.bytesRead()), RequestAttributes.SCOPE_REQUEST);
-		}
-		return answer.body(file);
+		return answer.body(limit.isPresent() ? limit.get().serve(session, settings.file(), request) : file);
 	}
 
 	/** A refusal whose words are messages.properties' {@code code}. */

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import com.example.downloads.site.KeptFromSearchEngines;
 import com.example.downloads.site.Signer;
 import com.example.downloads.stripe.StripeProperties;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,12 @@ class DownloadLinks {
 		this.settings = settings;
 		this.signer = new Signer(settings.linkSecret(), "download.link-secret", "DOWNLOAD_LINK_SECRET", "download links",
 				stripe);
+	}
+
+	/** robots.txt keeps search engines out of the links: each is one buyer's. */
+	@Bean
+	static KeptFromSearchEngines downloadsKeptFromSearchEngines() {
+		return new KeptFromSearchEngines("/download/");
 	}
 
 	/** A fresh link for a paid purchase, valid for download.link-lifetime from now. */

@@ -8,10 +8,8 @@ import com.example.downloads.PurchaseHooks;
 import com.example.downloads.fulfilment.ClaimsAcrossInstances.Holder;
 import com.example.downloads.fulfilment.FulfilmentClaims.Claim;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.checkout.SessionUpdateParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hands a paid Checkout Session of this store's ({@link StoreSessions}) to
  * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the receipt page (or a reload
- * of it) or Stripe's webhook. Stripe keeps the record: the session is marked with
- * {@code fulfilled=true} in its metadata.
+ * of it) or Stripe's webhook. Stripe keeps the record ({@link FulfilledMark}).
  *
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
@@ -38,8 +35,6 @@ import org.springframework.stereotype.Component;
 public class Fulfilment {
 
 	private static final Logger log = LoggerFactory.getLogger(Fulfilment.class);
-
-	static final String FULFILLED = "fulfilled";
 
 	/**
 	 * How long a purchase fulfilled here is remembered. Copies of the session without the mark come
@@ -57,7 +52,7 @@ public class Fulfilment {
 	 */
 	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
 
-	private final StripeClient stripe;
+	private final FulfilledMark mark;
 
 	private final PurchaseHooks hooks;
 
@@ -69,9 +64,9 @@ public class Fulfilment {
 
 	private final ClaimsAcrossInstances shared;
 
-	Fulfilment(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
+	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
 			ClaimsAcrossInstances shared) {
-		this.stripe = stripe;
+		this.mark = mark;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
 		this.events = events;
@@ -89,7 +84,7 @@ public class Fulfilment {
 				|| "no_payment_required".equals(session.getPaymentStatus());
 		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
 		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
-				|| "true".equals(session.getMetadata().get(FULFILLED))) {
+				|| mark.isOn(session)) {
 			return false;
 		}
 		String id = session.getId();
@@ -100,7 +95,7 @@ public class Fulfilment {
 			// or a webhook would answer 200 and Stripe would never retry.
 			if (!earlier.awaitFulfilled()) {
 				// postPurchase ran but marking failed: mark now, never run postPurchase twice.
-				markAtStripe(id);
+				mark.set(id);
 				earlier.setMarkedAtStripe();
 			}
 			return false;
@@ -121,7 +116,7 @@ public class Fulfilment {
 		}
 		boolean marked = false;
 		try {
-			markAtStripe(id);
+			mark.set(id);
 			marked = true;
 		}
 		finally {
@@ -152,7 +147,7 @@ public class Fulfilment {
 		try {
 			if (!marked) {
 				// postPurchase ran there but marking failed: mark now, never run postPurchase twice.
-				markAtStripe(id);
+				mark.set(id);
 				marked = true;
 			}
 		}
@@ -164,21 +159,12 @@ public class Fulfilment {
 
 	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
 	private void published(Purchase purchase, Session session) {
-		String returnUrl = session.getReturnUrl();
-		String receiptUrl = returnUrl == null ? null : returnUrl.replace("{CHECKOUT_SESSION_ID}", session.getId());
 		try {
-			events.publishEvent(new PurchaseFulfilled(purchase, session, receiptUrl));
+			events.publishEvent(PurchaseFulfilled.of(purchase, session));
 		}
 		catch (RuntimeException ex) {
 			log.error("A listener of PurchaseFulfilled failed for purchase {}", purchase.id(), ex);
 		}
-	}
-
-	private void markAtStripe(String sessionId) throws StripeException {
-		stripe.v1()
-			.checkout()
-			.sessions()
-			.update(sessionId, SessionUpdateParams.builder().putMetadata(FULFILLED, "true").build());
 	}
 
 }

@@ -13,4 +13,11 @@ import com.stripe.model.checkout.Session;
  * (the session's {@code return_url}), or null if Stripe's session has none
  */
 public record PurchaseFulfilled(Purchase purchase, Session session, String receiptUrl) {
+
+	static PurchaseFulfilled of(Purchase purchase, Session session) {
+		String returnUrl = session.getReturnUrl();
+		return new PurchaseFulfilled(purchase, session,
+				returnUrl == null ? null : returnUrl.replace("{CHECKOUT_SESSION_ID}", session.getId()));
+	}
+
 }

@@ -1,4 +1,4 @@
-package ${package}.download;
+package ${package}.downloadlimit;
 
 import java.io.IOException;
 import java.io.InputStream;
