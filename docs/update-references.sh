@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes the reference/ trees that archetype:integration-test compares the generated stores with,
-# one case per variant: builds the archetype and has archetype:integration-test generate each case
+# one case per variant, and the download store with no feature and with all of them: builds the archetype and has archetype:integration-test generate each case
 # from its own archetype.properties (with no goal, into a scratch folder), then replaces
 # src/test/resources/projects/<case>/reference/ with what it generated. Run it after every change to
 # the archetype; the references' `git diff` is what changes for users. Extra arguments go to Maven
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=src/test/resources/projects
-cases="single-default multi-default download-default single-redis"
+cases="single-default multi-default download-default download-none download-redis-hostile-name-jpy single-redis"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

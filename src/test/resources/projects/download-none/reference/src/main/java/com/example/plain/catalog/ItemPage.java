@@ -1,0 +1,73 @@
+package com.example.plain.catalog;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.example.plain.stripe.StripeProperties;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Everything an item's page needs, for whichever controller shows it. The page is
+ * {@code templates/item.ftlh}, unless a template named after the item exists:
+ * {@code templates/items/<id>.ftlh} then takes over for that item alone.
+ */
+@Component
+class ItemPage {
+
+	private final Catalog catalog;
+
+	private final StripeProperties settings;
+
+	private final Map<String, String> viewByItemId = new HashMap<>();
+
+	private final Map<String, String> priceByItemId = new HashMap<>();
+
+	private final List<String> additions;
+
+	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions) {
+		this.catalog = catalog;
+		this.settings = settings;
+		this.additions = additions.stream().map(ItemPageAddition::template).toList();
+		// Worked out once at start-up, as the catalog never changes while the store runs: a missing
+		// template is searched for in every jar of the classpath, and a currency format is slow to
+		// build. Item ids are letters, digits and dashes (see Item), so this names no other file.
+		for (Item item : catalog.items()) {
+			String ownTemplate = "items/" + item.id();
+			boolean exists = resources.getResource("classpath:/templates/" + ownTemplate + ".ftlh").exists();
+			viewByItemId.put(item.id(), exists ? ownTemplate : "item");
+			priceByItemId.put(item.id(), item.formattedPrice(catalog.locale()));
+		}
+	}
+
+	/** Each item's price as shoppers read it, by item id. */
+	Map<String, String> prices() {
+		return Collections.unmodifiableMap(priceByItemId);
+	}
+
+	/** Fills the model for the item's page and returns the name of the view to render. */
+	String show(Item item, Model model) {
+		model.addAttribute("item", item);
+		model.addAttribute("price", priceByItemId.get(item.id()));
+		model.addAttribute("maxQuantity", catalog.maxQuantity());
+		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
+		model.addAttribute("publishableKey", publishableKey());
+		model.addAttribute("additions", additions);
+		return viewByItemId.getOrDefault(item.id(), "item");
+	}
+
+	// StripeProperties refuses any other key at start-up; checked again here, where a key enters a page,
+	// so that no change elsewhere can ever put a secret key into one.
+	private String publishableKey() {
+		String key = settings.publishableKey();
+		if (key != null && !key.startsWith("pk_")) {
+			throw new IllegalStateException("Only a publishable key (pk_...) may be written into a page");
+		}
+		return key;
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.example.plain.fulfilment;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.example.plain.Purchase;
+import com.example.plain.PurchaseHooks;
+import com.example.plain.fulfilment.ClaimsAcrossInstances.Holder;
+import com.example.plain.fulfilment.FulfilmentClaims.Claim;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a paid Checkout Session of this store's ({@link StoreSessions}) to
+ * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the receipt page (or a reload
+ * of it) or Stripe's webhook. Stripe keeps the record ({@link FulfilledMark}).
+ *
+ * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
+ * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
+ * the mark do not fulfil it again. Between instances the claim is taken in
+ * {@link ClaimsAcrossInstances}, where the store has somewhere to share it; where it has not, or
+ * that place does not answer, only Stripe's mark guards between instances, which is why
+ * postPurchase is documented as called at least once.
+ *
+ * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
+ * buyer's e-mail): as often as postPurchase runs.
+ */
+@Component
+public class Fulfilment {
+
+	private static final Logger log = LoggerFactory.getLogger(Fulfilment.class);
+
+	/**
+	 * How long a purchase fulfilled here is remembered. Copies of the session without the mark come
+	 * from requests that read it just before the mark was set, and from the receipt's short cache
+	 * ({@code stripe.payment-cache-time}, at most five minutes). Each remembered purchase costs a
+	 * few hundred bytes: 10,000 purchases an hour hold a few MB.
+	 */
+	static final Duration REMEMBERED = Duration.ofHours(1);
+
+	/**
+	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
+	 * long for it, and a claim shared between instances lasts that long plus {@link #REMEMBERED},
+	 * so that a claim of an instance that died while fulfilling lapses, and Stripe's next retry
+	 * fulfils.
+	 */
+	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
+
+	private final FulfilledMark mark;
+
+	private final PurchaseHooks hooks;
+
+	private final StoreSessions storeSessions;
+
+	private final ApplicationEventPublisher events;
+
+	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
+
+	private final ClaimsAcrossInstances shared;
+
+	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
+			ClaimsAcrossInstances shared) {
+		this.mark = mark;
+		this.hooks = hooks;
+		this.storeSessions = storeSessions;
+		this.events = events;
+		this.shared = shared;
+	}
+
+	/**
+	 * Returns true if this call fulfilled the purchase, false if it was not due (not paid, or
+	 * marked fulfilled already), not this store's, or someone else fulfilled it. Throws if
+	 * postPurchase throws (here or in the request it waited for), so that the webhook answers 500
+	 * and Stripe delivers the event again later.
+	 */
+	public boolean fulfil(Session session) throws StripeException {
+		boolean paid = "paid".equals(session.getPaymentStatus())
+				|| "no_payment_required".equals(session.getPaymentStatus());
+		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
+		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
+				|| mark.isOn(session)) {
+			return false;
+		}
+		String id = session.getId();
+		Claim mine = new Claim();
+		Claim earlier = claims.claim(id, mine);
+		if (earlier != null) {
+			// Wait rather than answer at once: if that fulfilment fails, this caller must fail too,
+			// or a webhook would answer 200 and Stripe would never retry.
+			if (!earlier.awaitFulfilled()) {
+				// postPurchase ran but marking failed: mark now, never run postPurchase twice.
+				mark.set(id);
+				earlier.setMarkedAtStripe();
+			}
+			return false;
+		}
+		Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		if (holder == Holder.ELSEWHERE) {
+			return fulfilledElsewhere(id, mine);
+		}
+		try {
+			hooks.postPurchase(purchase.get());
+		}
+		catch (RuntimeException | Error ex) {
+			claims.release(id, mine, ex);
+			if (holder == Holder.THIS_CALLER) {
+				shared.release(id);
+			}
+			throw ex;
+		}
+		boolean marked = false;
+		try {
+			mark.set(id);
+			marked = true;
+		}
+		finally {
+			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
+			// so Stripe's retry only marks the session and does not run postPurchase again.
+			claims.fulfilled(id, mine, marked);
+			if (holder == Holder.THIS_CALLER) {
+				shared.fulfilled(id, marked, REMEMBERED);
+			}
+			published(purchase.get(), session);
+		}
+		return true;
+	}
+
+	/**
+	 * Another instance holds the claim: wait for its fulfilment like for one here, and
+	 * tell this instance's waiters how it went.
+	 */
+	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
+		boolean marked;
+		try {
+			marked = shared.awaitElsewhere(id, FULFILMENT_TIME);
+		}
+		catch (RuntimeException ex) {
+			claims.release(id, mine, ex);
+			throw ex;
+		}
+		try {
+			if (!marked) {
+				// postPurchase ran there but marking failed: mark now, never run postPurchase twice.
+				mark.set(id);
+				marked = true;
+			}
+		}
+		finally {
+			claims.fulfilled(id, mine, marked);
+		}
+		return false;
+	}
+
+	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
+	private void published(Purchase purchase, Session session) {
+		try {
+			events.publishEvent(PurchaseFulfilled.of(purchase, session));
+		}
+		catch (RuntimeException ex) {
+			log.error("A listener of PurchaseFulfilled failed for purchase {}", purchase.id(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.example.hostile.downloads;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * Stripe's API as the tests play it: a WireMock server where stubs ({@link StripeStub}) and
+ * {@link FakeStripe} answer, held to what Stripe accepts and sends back ({@link StripeRequestCheck},
+ * {@link StripeAnswer}, {@link StripeNotFound}), for the key the store holds ({@link StripeKey}),
+ * writing down each request when asked to ({@link StripeRequestLog}).
+ */
+public final class StripeApiServer {
+
+	private StripeApiServer() {
+	}
+
+	/** A started server, on a port of its own; the caller stops it. */
+	public static WireMockServer start(FakeStripe fakeStripe, StripeKey key, int threads) {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort()
+			.containerThreads(threads)
+			.extensions(fakeStripe, new StripeRequestCheck(key), new StripeAnswer(), new StripeRequestLog())
+			.notMatchedRendererFactory(extensions -> new StripeNotFound()));
+		server.start();
+		return server;
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.example.hostile.downloads.checkout;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.example.hostile.downloads.CheckoutJson;
+import com.example.hostile.downloads.Csrf;
+import com.example.hostile.downloads.QuietOutputCaptureExtension;
+import com.example.hostile.downloads.StripeRetriesAtOnce;
+import com.example.hostile.downloads.StripeStub;
+import com.example.hostile.downloads.catalog.Catalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.example.hostile.downloads.Messages.english;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Nothing listens at Stripe's address (a network down, a firewall): the request never left, so
+ * "not charged" is certain. stripe-java tries to connect again twice before the store answers,
+ * and the log says why Stripe could not be reached, and where it was looked for.
+ */
+@SpringBootTest(properties = { "stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY,
+		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=1s" })
+@AutoConfigureMockMvc
+@Import(StripeRetriesAtOnce.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
+class StripeUnreachableTests {
+
+	static int closedPort;
+
+	@DynamicPropertySource
+	static void stripeAtAClosedPort(DynamicPropertyRegistry registry) throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		registry.add("stripe.api-base", () -> "http://localhost:" + closedPort);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Catalog catalog;
+
+	@Test
+	void theShopperIsToldTheyWereNotChargedAndToTryAgain(CapturedOutput output) throws Exception {
+		long start = System.nanoTime();
+		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CheckoutJson.order(catalog.firstItem().id())))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
+
+		// Three refused connections (and, outside the tests, two short pauses), not a hanging page.
+		assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+		assertThat(output.getOut())
+			.contains("Stripe unreachable: connection refused by localhost:" + closedPort + " (POST /v1/checkout/sessions)")
+			.doesNotContain("HTTP 0", "(request null)");
+	}
+
+	@Test
+	void aReceiptSaysToReloadInAMinute(CapturedOutput output) throws Exception {
+		String id = StripeStub.newSessionId();
+		mvc.perform(get("/receipt/" + id).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().string(containsString("Please reload this page in a minute.")));
+
+		assertThat(output.getOut())
+			.contains("Stripe unreachable: connection refused by localhost:" + closedPort + " (GET /v1/checkout/sessions/" + id + ")")
+			.doesNotContain("HTTP 0", "(request null)");
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.example.hostile.downloads.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.example.hostile.downloads.Shopper;
+import com.example.hostile.downloads.StoreTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With checkout.automatic-tax the item page mounts the Address Element too, whose address
+ * autocomplete Stripe's CSP guide (docs.stripe.com/security/guide#content-security-policy) says
+ * needs https://maps.googleapis.com in script-src and connect-src. The same settings as
+ * CheckoutSwitchesTests, so that both share one store.
+ */
+@StoreTest
+@TestPropertySource(properties = { "checkout.promotion-codes=true", "checkout.automatic-tax=true",
+		"checkout.adaptive-pricing=true", "checkout.create-customer=true" })
+class AddressElementPolicyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theItemPageAllowsWhatStripesGuideListsForEveryElementItMounts() {
+		String header = new Shopper(port).get(Shopper.ITEM_PAGE).headers().firstValue("Content-Security-Policy").orElseThrow();
+		Map<String, List<String>> policy = SecurityHeadersTests.directives(header);
+
+		assertThat(policy.get("script-src")).contains("https://js.stripe.com", "https://*.js.stripe.com",
+				"https://maps.googleapis.com");
+		assertThat(policy.get("frame-src")).contains("https://js.stripe.com", "https://*.js.stripe.com",
+				"https://hooks.stripe.com");
+		assertThat(policy.get("connect-src")).contains("https://api.stripe.com", "https://maps.googleapis.com");
+	}
+
+}

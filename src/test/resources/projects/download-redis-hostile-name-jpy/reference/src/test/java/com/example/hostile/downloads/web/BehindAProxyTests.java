@@ -1,0 +1,115 @@
+package com.example.hostile.downloads.web;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+import com.example.hostile.downloads.CheckoutJson;
+import com.example.hostile.downloads.FakeStripe;
+import com.example.hostile.downloads.MailServer;
+import com.example.hostile.downloads.Shopper;
+import com.example.hostile.downloads.StoreTest;
+import com.example.hostile.downloads.catalog.Catalog;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store behind a proxy that terminates TLS, configured as application.yml describes
+ * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
+ * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
+ * No header chooses the host of a link the store sends, though: that is store.base-url, or
+ * localhost without it.
+ */
+@StoreTest
+@TestPropertySource(properties = { "server.forward-headers-strategy=native",
+		"rate-limits.checkout-per-client.attempts=2" })
+class BehindAProxyTests {
+
+	@Autowired
+	WireMockServer stripe;
+
+	@Autowired
+	FakeStripe fakeStripe;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	MailServer mailServer;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void httpsAtTheProxyTurnsOnHstsAndSecureCookies() {
+		Shopper shopper = new Shopper(port);
+		HttpResponse<String> page = shopper.get(Shopper.ITEM_PAGE, "X-Forwarded-Proto", "https");
+		HttpResponse<String> token = shopper.get("/csrf-token", "Accept", "application/json", "X-Forwarded-Proto", "https");
+
+		assertThat(page.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
+		assertThat(token.headers().allValues("Set-Cookie"))
+			.anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("Secure"));
+	}
+
+	@Test
+	void noForwardedHeaderChoosesTheReceiptAddressOrTheLinksInTheEmail() throws Exception {
+		fakeStripe.answer(stripe);
+		String buyer = "buyer-" + UUID.randomUUID() + "@example.com";
+		Shopper shopper = new Shopper(port);
+		shopper.opensTheItemPage();
+
+		// What a client could send through a proxy that passes the headers on.
+		HttpResponse<String> answer = shopper.post("/checkout", checkout(), "X-Forwarded-For", "198.51.100.9",
+				"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.test", "X-Forwarded-Port", "666");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+			.withFormParam("return_url", equalTo("http://localhost:" + port + "/receipt/{CHECKOUT_SESSION_ID}")));
+		String id = FakeStripe.sessionIdOf(Shopper.json(answer).path("clientSecret").asString());
+		fakeStripe.updateEmail(id, buyer);
+		fakeStripe.pay(id);
+		shopper.get("/receipt/" + id, "X-Forwarded-Host", "evil.test", "X-Forwarded-Port", "666");
+		List<MimeMessage> mails = mailServer.awaitMessagesTo(buyer, Duration.ofSeconds(15));
+		assertThat(mails).hasSize(1);
+		String text = MailServer.part(mails.get(0), "text/plain");
+		assertThat(Pattern.compile("https?://\\S+").matcher(text).results().map(MatchResult::group).toList()).isNotEmpty()
+			.allSatisfy(link -> assertThat(link).startsWith("http://localhost:" + port + "/"));
+		assertThat(MailServer.part(mails.get(0), "text/html")).doesNotContain("evil.test", ":666");
+	}
+
+	@Test
+	void eachClientBehindTheProxyHasItsOwnRateLimit() {
+		fakeStripe.answer(stripe);
+		Shopper proxy = new Shopper(port);
+		proxy.opensTheItemPage();
+
+		for (String client : new String[] { "198.51.100.1", "198.51.100.2" }) {
+			assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", client).statusCode()).isEqualTo(200);
+			assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", client).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", "198.51.100.1").statusCode()).isEqualTo(429);
+		// A client cannot hide behind an address it prepends itself: the proxy's entry counts.
+		assertThat(proxy.post("/checkout", checkout(), "X-Forwarded-For", "203.0.113.50, 198.51.100.2").statusCode())
+			.isEqualTo(429);
+	}
+
+	String checkout() {
+		return CheckoutJson.order(catalog.firstItem().id());
+	}
+
+}
