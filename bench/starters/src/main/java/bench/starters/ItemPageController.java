@@ -26,7 +26,8 @@ class ItemPageController {
 
 	@GetMapping("/")
 	String item(Model model, HttpServletRequest request) {
-		String storeUrl = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+		// As the store writes its addresses without store.base-url: localhost and its own port, never the Host header.
+		String storeUrl = "http://localhost:" + request.getLocalPort();
 		String pageUrl = storeUrl + request.getRequestURI();
 		model.addAttribute("item", ITEM);
 		model.addAttribute("price", PRICE);

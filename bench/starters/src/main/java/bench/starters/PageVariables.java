@@ -30,6 +30,8 @@ class PageVariables implements FreeMarkerVariablesCustomizer {
 		variables.put("stripeLocale", "en");
 		variables.put("stripeJsUrl", "https://js.stripe.com/dahlia/stripe.js");
 		variables.put("msg", (TemplateMethodModelEx) this::message);
+		// The links features add to the footer: the single store has none.
+		variables.put("footerLinks", List.of());
 	}
 
 	private String message(List<?> arguments) throws TemplateModelException {
