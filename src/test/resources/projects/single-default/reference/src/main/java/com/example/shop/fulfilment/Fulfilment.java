@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
  * the mark do not fulfil it again. Between instances the claim is taken in
- * {@link ClaimsAcrossInstances}, where the store has somewhere to share it; where it has not, or
- * that place does not answer, only Stripe's mark guards between instances, which is why
- * postPurchase is documented as called at least once.
+ * {@link ClaimsAcrossInstances}, where the store has one (Redis); where it has not, or it does not
+ * answer, only Stripe's mark guards between instances, which is why postPurchase is documented as
+ * called at least once.
  *
  * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
  * buyer's e-mail): as often as postPurchase runs.
@@ -62,10 +62,10 @@ public class Fulfilment {
 
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	private final ClaimsAcrossInstances shared;
+	private final Optional<ClaimsAcrossInstances> shared;
 
 	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
-			ClaimsAcrossInstances shared) {
+			Optional<ClaimsAcrossInstances> shared) {
 		this.mark = mark;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
@@ -100,7 +100,7 @@ public class Fulfilment {
 			}
 			return false;
 		}
-		Holder holder = shared.take(id, FULFILMENT_TIME.plus(REMEMBERED));
+		Holder holder = shared.map(claims -> claims.take(id, FULFILMENT_TIME.plus(REMEMBERED))).orElse(Holder.UNKNOWN);
 		if (holder == Holder.ELSEWHERE) {
 			return fulfilledElsewhere(id, mine);
 		}
@@ -110,7 +110,7 @@ public class Fulfilment {
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);
 			if (holder == Holder.THIS_CALLER) {
-				shared.release(id);
+				shared.get().release(id);
 			}
 			throw ex;
 		}
@@ -124,7 +124,7 @@ public class Fulfilment {
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
 			if (holder == Holder.THIS_CALLER) {
-				shared.fulfilled(id, marked, REMEMBERED);
+				shared.get().fulfilled(id, marked, REMEMBERED);
 			}
 			published(purchase.get(), session);
 		}
@@ -138,7 +138,7 @@ public class Fulfilment {
 	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
 		boolean marked;
 		try {
-			marked = shared.awaitElsewhere(id, FULFILMENT_TIME);
+			marked = shared.get().awaitElsewhere(id, FULFILMENT_TIME);
 		}
 		catch (RuntimeException ex) {
 			claims.release(id, mine, ex);

@@ -4,15 +4,15 @@ import java.time.Duration;
 
 /**
  * Where the store's instances claim a purchase before fulfilling it, so that {@code postPurchase}
- * runs on one of them. {@link Fulfilment} calls it after the claim in its own memory. The store has
- * one implementation: {@code UnclaimedAcrossInstances} (each instance on its own), or, in a store
- * generated with {@code -DsharedState=redis}, {@code sharedstate/SharedClaims}.
+ * runs on one of them. {@link Fulfilment} calls it after the claim in its own memory, when the store
+ * has one: {@code sharedstate/SharedClaims} in a store generated with {@code -DsharedState=redis}.
+ * Without it each instance claims in its own memory only, and Stripe's mark guards between them.
  */
 public interface ClaimsAcrossInstances {
 
 	/**
-	 * Who holds a claim: this caller, another instance, or unknown (nowhere to claim, or it did
-	 * not answer: Stripe's mark alone then guards between instances).
+	 * Who holds a claim: this caller, another instance, or unknown (it did not answer: Stripe's mark
+	 * alone then guards between instances).
 	 */
 	enum Holder {
 
