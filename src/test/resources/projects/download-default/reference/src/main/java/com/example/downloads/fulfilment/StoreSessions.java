@@ -70,6 +70,13 @@ public class StoreSessions {
 				session.getAmountTotal() == null ? 0 : session.getAmountTotal(), session.getCurrency(), email));
 	}
 
+	/** The purchase of a complete and paid (or free) session of this store's, or empty. */
+	public Optional<Purchase> paidPurchaseOf(Session session) {
+		boolean paid = "paid".equals(session.getPaymentStatus())
+				|| "no_payment_required".equals(session.getPaymentStatus());
+		return "complete".equals(session.getStatus()) && paid ? purchaseOf(session) : Optional.empty();
+	}
+
 	/** Whether a session's JSON, too broken to read as a Session, still names this store in its metadata. */
 	public boolean namesThisStore(JsonNode session) {
 		return catalog.id().equals(session.path("metadata").path(STORE_ID).asString(null));

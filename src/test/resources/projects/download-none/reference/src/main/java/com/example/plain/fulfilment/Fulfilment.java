@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import com.example.plain.Purchase;
 import com.example.plain.PurchaseHooks;
-import com.example.plain.fulfilment.ClaimsAcrossInstances.Holder;
 import com.example.plain.fulfilment.FulfilmentClaims.Claim;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.stripe.exception.StripeException;
@@ -23,10 +22,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Within this instance the purchase is also claimed in memory ({@link FulfilmentClaims}) while
  * it is fulfilled and for {@code REMEMBERED} after, so that requests holding a copy read before
- * the mark do not fulfil it again. Between instances the claim is taken in
- * {@link ClaimsAcrossInstances}, where the store has one (Redis); where it has not, or it does not
- * answer, only Stripe's mark guards between instances, which is why postPurchase is documented as
- * called at least once.
+ * the mark do not fulfil it again; between instances, in {@link InstanceClaim}. Where the
+ * store has no claims across instances (Redis), or they do not answer, Stripe's mark alone guards
+ * between instances: that is why postPurchase is documented as called at least once.
  *
  * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
  * buyer's e-mail): as often as postPurchase runs.
@@ -44,14 +42,6 @@ public class Fulfilment {
 	 */
 	static final Duration REMEMBERED = Duration.ofHours(1);
 
-	/**
-	 * The longest a fulfilment (postPurchase and the mark) may take: another instance waits that
-	 * long for it, and a claim shared between instances lasts that long plus {@link #REMEMBERED},
-	 * so that a claim of an instance that died while fulfilling lapses, and Stripe's next retry
-	 * fulfils.
-	 */
-	static final Duration FULFILMENT_TIME = Duration.ofMinutes(5);
-
 	private final FulfilledMark mark;
 
 	private final PurchaseHooks hooks;
@@ -62,15 +52,15 @@ public class Fulfilment {
 
 	private final FulfilmentClaims claims = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	private final Optional<ClaimsAcrossInstances> shared;
+	private final Optional<ClaimsAcrossInstances> acrossInstances;
 
 	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
-			Optional<ClaimsAcrossInstances> shared) {
+			Optional<ClaimsAcrossInstances> acrossInstances) {
 		this.mark = mark;
 		this.hooks = hooks;
 		this.storeSessions = storeSessions;
 		this.events = events;
-		this.shared = shared;
+		this.acrossInstances = acrossInstances;
 	}
 
 	/**
@@ -80,11 +70,8 @@ public class Fulfilment {
 	 * and Stripe delivers the event again later.
 	 */
 	public boolean fulfil(Session session) throws StripeException {
-		boolean paid = "paid".equals(session.getPaymentStatus())
-				|| "no_payment_required".equals(session.getPaymentStatus());
-		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
-		if (!"complete".equals(session.getStatus()) || !paid || purchase.isEmpty()
-				|| mark.isOn(session)) {
+		Optional<Purchase> purchase = storeSessions.paidPurchaseOf(session);
+		if (purchase.isEmpty() || mark.isOn(session)) {
 			return false;
 		}
 		String id = session.getId();
@@ -100,18 +87,17 @@ public class Fulfilment {
 			}
 			return false;
 		}
-		Holder holder = shared.map(claims -> claims.take(id, FULFILMENT_TIME.plus(REMEMBERED))).orElse(Holder.UNKNOWN);
-		if (holder == Holder.ELSEWHERE) {
-			return fulfilledElsewhere(id, mine);
+		InstanceClaim instanceClaim = new InstanceClaim(acrossInstances, id, REMEMBERED);
+		if (instanceClaim.heldElsewhere()) {
+			fulfilledElsewhere(id, mine, instanceClaim);
+			return false;
 		}
 		try {
 			hooks.postPurchase(purchase.get());
 		}
 		catch (RuntimeException | Error ex) {
 			claims.release(id, mine, ex);
-			if (holder == Holder.THIS_CALLER) {
-				shared.get().release(id);
-			}
+			instanceClaim.release();
 			throw ex;
 		}
 		boolean marked = false;
@@ -123,22 +109,17 @@ public class Fulfilment {
 			// If marking failed, the exception goes on (the webhook answers 500); the claim stays,
 			// so Stripe's retry only marks the session and does not run postPurchase again.
 			claims.fulfilled(id, mine, marked);
-			if (holder == Holder.THIS_CALLER) {
-				shared.get().fulfilled(id, marked, REMEMBERED);
-			}
+			instanceClaim.fulfilled(marked);
 			published(purchase.get(), session);
 		}
 		return true;
 	}
 
-	/**
-	 * Another instance holds the claim: wait for its fulfilment like for one here, and
-	 * tell this instance's waiters how it went.
-	 */
-	private boolean fulfilledElsewhere(String id, Claim mine) throws StripeException {
+	/** Another instance holds the claim: wait for it like for one here, and tell this instance's waiters. */
+	private void fulfilledElsewhere(String id, Claim mine, InstanceClaim instanceClaim) throws StripeException {
 		boolean marked;
 		try {
-			marked = shared.get().awaitElsewhere(id, FULFILMENT_TIME);
+			marked = instanceClaim.awaitElsewhere();
 		}
 		catch (RuntimeException ex) {
 			claims.release(id, mine, ex);
@@ -154,7 +135,6 @@ public class Fulfilment {
 		finally {
 			claims.fulfilled(id, mine, marked);
 		}
-		return false;
 	}
 
 	/** postPurchase ran, so what follows it happens even if marking failed; a listener's failure stays its own. */
