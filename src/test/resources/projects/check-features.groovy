@@ -1,0 +1,36 @@
+// Shared by the verify.groovy of the cases that choose download features: a store holds no line of a
+// feature it was not generated with (no file, template branch, message, setting, test or README
+// paragraph), and the folder of each feature it was. The words below are each feature's own: a word
+// found in the store means the feature leaked into it. Set binding.chosen to the case's features.
+// Bound by archetype:integration-test: basedir (the case's folder), context.projectDir (the store).
+def project = context.projectDir as File
+def chosen = binding.chosen as List<String>
+def words = [
+    'lost-link'        : ['lost-link', 'lostLink', 'LostLink', 'lostlink', 'Lost your link'],
+    'licence-keys'     : ['licence', 'Licence', 'LICENCE'],
+    'withdrawal-waiver': ['withdrawal', 'Withdrawal'],
+    'download-limit'   : ['downloadlimit', 'max-downloads', 'maxDownloads', 'downloadsLeft', 'extra_downloads'],
+]
+def folders = ['lost-link': 'lostlink', 'licence-keys': 'licence', 'withdrawal-waiver': 'withdrawalwaiver',
+               'download-limit': 'downloadlimit']
+def unwanted = words.findAll { !chosen.contains(it.key) }.values().flatten()
+def mentions = []
+project.eachFileRecurse { file ->
+    if (file.isFile() && !file.path.contains("${File.separator}target${File.separator}")
+            && !file.path.contains("${File.separator}.mvn${File.separator}") && !file.name.endsWith('.jar')) {
+        def text = file.getText('UTF-8')
+        unwanted.each { word ->
+            if (text.contains(word) || file.path.contains(word)) {
+                mentions << "${project.toPath().relativize(file.toPath())}: ${word}"
+            }
+        }
+    }
+}
+assert mentions.isEmpty() : "Features not chosen (${chosen ?: 'none'}), yet mentioned:\n" + mentions.unique().join('\n')
+def main = new File(project, 'src/main/java').listFiles().first()   // com/
+chosen.findAll { folders[it] }.each { feature ->
+    def found = []
+    main.eachDirRecurse { if (it.name == folders[feature]) { found << it } }
+    assert found : "${feature} chosen, but no ${folders[feature]}/ package was generated"
+}
+return true
