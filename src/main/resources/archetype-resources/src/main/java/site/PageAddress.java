@@ -1,21 +1,17 @@
 package ${package}.site;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Gives every page its own absolute address ({@code pageUrl}, without the query), which
  * layout.ftlh writes as the canonical address and the link preview's {@code og:url}, and the
  * store's ({@code storeUrl}), for the preview's image.
  */
-@Configuration(proxyBeanMethods = false)
-class PageAddress implements WebMvcConfigurer {
+@ControllerAdvice
+class PageAddress {
 
 	private final StoreAddress address;
 
@@ -23,20 +19,14 @@ class PageAddress implements WebMvcConfigurer {
 		this.address = address;
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new HandlerInterceptor() {
+	@ModelAttribute("storeUrl")
+	String storeUrl() {
+		return address.baseUrl();
+	}
 
-			@Override
-			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-					ModelAndView page) {
-				if (page != null && page.hasView() && !page.getViewName().startsWith("redirect:")) {
-					page.addObject("storeUrl", address.baseUrl());
-					page.addObject("pageUrl", address.pageOf(request));
-				}
-			}
-
-		});
+	@ModelAttribute("pageUrl")
+	String pageUrl(HttpServletRequest request) {
+		return address.pageOf(request);
 	}
 
 }
