@@ -1,17 +1,21 @@
 package ${package}.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every page its own absolute address ({@code pageUrl}, without the query), which
  * layout.ftlh writes as the canonical address and the link preview's {@code og:url}, and the
  * store's ({@code storeUrl}), for the preview's image.
  */
-@ControllerAdvice
-class PageAddress {
+@Configuration(proxyBeanMethods = false)
+class PageAddress implements WebMvcConfigurer {
 
 	private final StoreAddress address;
 
@@ -19,14 +23,20 @@ class PageAddress {
 		this.address = address;
 	}
 
-	@ModelAttribute("storeUrl")
-	String storeUrl() {
-		return address.baseUrl();
-	}
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
 
-	@ModelAttribute("pageUrl")
-	String pageUrl(HttpServletRequest request) {
-		return address.pageOf(request);
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					ModelAndView page) {
+				if (page != null && page.hasView() && !page.getViewName().startsWith("redirect:")) {
+					page.addObject("storeUrl", address.baseUrl());
+					page.addObject("pageUrl", address.pageOf(request));
+				}
+			}
+
+		});
 	}
 
 }
