@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -26,11 +28,14 @@ public class StoreAddress {
 
 	private final String baseUrl;
 
-	private final Environment environment;
+	// Without store.base-url: localhost and the configured port until the web server listens, then
+	// the port it listens on (server.port=0 picks one). Kept, as pages ask for it on every view.
+	private volatile String localUrl;
 
 	StoreAddress(StoreAddressProperties properties, StripeProperties stripe, Environment environment) {
 		this.baseUrl = properties.baseUrl() != null ? properties.baseUrl().toString() : null;
-		this.environment = environment;
+		this.localUrl = "http://localhost:"
+				+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
 		String secretKey = stripe.secretKey();
 		if (baseUrl == null && secretKey != null && (secretKey.startsWith("sk_live_") || secretKey.startsWith("rk_live_"))) {
 			// Live payments with links to localhost: every buyer would be sent back to their own machine.
@@ -43,17 +48,20 @@ public class StoreAddress {
 
 	/** The store's address, without a trailing slash. */
 	public String baseUrl() {
-		if (baseUrl != null) {
-			return baseUrl;
-		}
-		// The port the store listens on once it runs; the configured one before (or without) a server.
-		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-		return "http://localhost:" + port;
+		return baseUrl != null ? baseUrl : localUrl;
 	}
 
 	/** The absolute address of the page a request asks for, without its query. */
 	String pageOf(HttpServletRequest request) {
 		return baseUrl() + request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@EventListener
+	void listening(WebServerInitializedEvent event) {
+		// The store's own server, not Actuator's when management.server.port gives it one of its own.
+		if (!WebServerApplicationContext.hasServerNamespace(event.getApplicationContext(), "management")) {
+			this.localUrl = "http://localhost:" + event.getWebServer().getPort();
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
