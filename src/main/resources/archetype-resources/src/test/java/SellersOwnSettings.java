@@ -25,7 +25,9 @@ import org.springframework.test.context.TestPropertySource;
 		"checkout.promotion-codes=true", "checkout.automatic-tax=true", "checkout.adaptive-pricing=true",
 		"checkout.create-customer=true",
 		// RefundTakesEffectTests: a short payment cache, so that it waits little.
-		"stripe.payment-cache-time=" + SellersOwnSettings.PAYMENT_CACHE_MILLIS + "ms" })
+		"stripe.payment-cache-time=" + SellersOwnSettings.PAYMENT_CACHE_MILLIS + "ms",
+		// site/UntranslatedLanguageTests: a language without a messages file, so the words stay English.
+		"store.locale=fr-FR" })
 public @interface SellersOwnSettings {
 
 	long PAYMENT_CACHE_MILLIS = 1000;
