@@ -35,10 +35,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * way, so classes that say only {@code @StoreTest} share one store and one WireMock server instead
  * of starting their own. A class that needs the store set up otherwise (no keys, other limits)
  * adds {@code @TestPropertySource} and gets a context of its own, shared with classes that set
- * exactly the same. The store keeps some things in memory for a while (which purchases it
- * fulfilled, what Stripe said about a session, each client's rate limit), so a test in the shared
- * context uses session ids of its own ({@link StripeStub#newSessionId()}) and never counts on a
- * fresh store.
+ * exactly the same: settings that several classes need, or that do not meet, are one annotation
+ * ({@link SellersOwnSettings}, {@link SellersItemAndAddress}, stripe/RestrictedKeyStore). The
+ * store keeps some things in memory for a while (which purchases it fulfilled, what Stripe said
+ * about a session, each client's rate limit), so a test in the shared context uses session ids of
+ * its own ({@link StripeStub#newSessionId()}) and never counts on a fresh store.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,15 +4,14 @@ import java.net.http.HttpResponse;
 
 import ${package}.CheckoutJson;
 import ${package}.FakeStripe;
+import ${package}.SellersItemAndAddress;
 import ${package}.Shopper;
-import ${package}.StoreTest;
 import ${package}.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,8 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the request came to: what Stripe sends buyers back to (and the e-mails link to), canonical and
  * link-preview addresses, and the sitemap.
  */
-@StoreTest
-@TestPropertySource(properties = "store.base-url=https://shop.example.com/")
+@SellersItemAndAddress
 class BaseUrlTests {
 
 	@Autowired

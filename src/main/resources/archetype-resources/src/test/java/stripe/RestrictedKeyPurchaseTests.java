@@ -23,7 +23,6 @@ import ${package}.MailServer;
 import ${package}.PurchaseHooks;
 import ${package}.QuietOutputCaptureExtension;
 import ${package}.Shopper;
-import ${package}.StoreTest;
 import ${package}.StripeKey;
 import ${package}.StripeSignature;
 import ${package}.StripeStub;
@@ -43,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -57,8 +55,7 @@ import static org.mockito.Mockito.verify;
  * {@link FakeStripe}, held to the key's permissions by {@link StripeKey} as Stripe holds a restricted
  * key: to read an expanded object the key needs Read on that object too.
  */
-@StoreTest
-@TestPropertySource(properties = "stripe.secret-key=rk_test_placeholder_for_tests")
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyPurchaseTests {
 
