@@ -6,12 +6,17 @@
 def project = context.projectDir as File
 def chosen = binding.chosen as List<String>
 def words = [
+    // mail: its package, templates, settings and libraries; not the address the buyer gives Stripe at
+    // checkout (the core's "email"), nor the postPurchase examples' e-mail of the seller's own.
+    'mail'             : ['spring.mail', 'store.mail', 'SPRING_MAIL', 'STORE_MAIL', 'spring-boot-starter-mail',
+                          'greenmail', 'GreenMail', 'jakarta.mail', 'MailOutbox', 'PurchaseMail', 'MailServer', 'InMail',
+                          'mail.purchase', 'E-mail the buyer', "${File.separator}mail${File.separator}"],
     'lost-link'        : ['lost-link', 'lostLink', 'LostLink', 'lostlink', 'Lost your link'],
     'licence-keys'     : ['licence', 'Licence', 'LICENCE'],
     'withdrawal-waiver': ['withdrawal', 'Withdrawal'],
     'download-limit'   : ['downloadlimit', 'max-downloads', 'maxDownloads', 'downloadsLeft', 'extra_downloads'],
 ]
-def folders = ['lost-link': 'lostlink', 'licence-keys': 'licence', 'withdrawal-waiver': 'withdrawalwaiver',
+def folders = ['mail': 'mail', 'lost-link': 'lostlink', 'licence-keys': 'licence', 'withdrawal-waiver': 'withdrawalwaiver',
                'download-limit': 'downloadlimit']
 def unwanted = words.findAll { !chosen.contains(it.key) }.values().flatten()
 def mentions = []

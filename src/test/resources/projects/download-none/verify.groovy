@@ -1,7 +1,8 @@
 // A store generated without features holds no line of them: no file, template branch, message,
-// setting, test or README paragraph names licence keys, "Lost your link?", the EU withdrawal waiver
-// or the download limit (only the core's plug-in point, download/DownloadLimit, which nothing
-// implements here). Its own build (run before this) passed without them.
+// setting, test or README paragraph names the buyer's e-mail (mail), licence keys, "Lost your link?",
+// the EU withdrawal waiver or the download limit (only the core's plug-in point,
+// download/DownloadLimit, which nothing implements here). Its own build (run before this) passed
+// without them.
 binding.chosen = []
 evaluate(new File((basedir as File).parentFile, 'check-features.groovy'))
 // Each skip, with its reason, on the console.

@@ -24,8 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
  * keys, Stripe.js played in the browser tests by src/test/resources/static/test/fake-stripe.js,
  * served from https://js.stripe.com as the store loads it (see {@link Browser}), and Stripe's API played by one WireMock server that lives as long
- * as the Spring context and answers as Stripe would ({@link StripeApiServer}), and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
- * in-process. {@link PurchaseHooks} is the
+ * as the Spring context and answers as Stripe would ({@link StripeApiServer}). {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
  * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
@@ -46,9 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
-		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
-		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
-		"spring.mail.host=" + MailServer.HOST#if( $sharedState == 'redis' ),
+		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET#if( $sharedState == 'redis' ),
 		// Redis as if it were down (nothing listens on port 1): these tests count and claim in memory,
 		// the store's documented fallback, and never share a developer's Redis. sharedstate/ tests
 		// start a redis-server of their own.
@@ -81,33 +78,18 @@ public @interface StoreTest {
 			return StripeApiServer.start(fakeStripe, stripeKey, 64);
 		}
 
-		/** The mail server the store sends its e-mail to, started and stopped with the context. */
-		@Bean(destroyMethod = "stop")
-		MailServer mailServer() {
-			return new MailServer();
-		}
-
-		@Bean
-		DynamicPropertyRegistrar mailServerAddress(MailServer mailServer) {
-			return registry -> registry.add("spring.mail.port", mailServer::port);
-		}
-
 		@Bean
 		DynamicPropertyRegistrar stripeApiBase(WireMockServer stripeApiServer) {
 			return registry -> registry.add("stripe.api-base", stripeApiServer::baseUrl);
 		}
 
-		/**
-		 * Each test starts with no stubs and an empty request journal, so its counts are its own,
-		 * and with the mail server up.
-		 */
+		/** Each test starts with no stubs and an empty request journal, so its counts are its own. */
 		static final class Reset implements TestExecutionListener {
 
 			@Override
 			public void beforeTestMethod(TestContext testContext) {
 				testContext.getApplicationContext().getBean(WireMockServer.class).resetAll();
 				testContext.getApplicationContext().getBean(StripeKey.class).unrestrict();
-				testContext.getApplicationContext().getBean(MailServer.class).start();
 			}
 
 		}

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where buyers reach the store, for every absolute address it writes: the receipt address Stripe
- * sends buyers back to (and which e-mails link to), canonical and link-preview addresses, the
- * sitemap. It is {@code store.base-url}; without it, {@code http://localhost:<port>}, right on the
+ * sends buyers back to, canonical and link-preview addresses, the sitemap, and every other link
+ * that leaves the store. It is {@code store.base-url}; without it, {@code http://localhost:<port>}, right on the
  * seller's own machine only. Never the Host or X-Forwarded-* headers of a request, whatever
- * server.forward-headers-strategy says: anyone can send those, and a genuine purchase e-mail built
- * on them would send the buyer's links to the sender's site.
+ * server.forward-headers-strategy says: anyone can send those, and a genuine link built on them
+ * would send the buyer to the sender's site.
  */
 @Component
 public class StoreAddress {
@@ -42,7 +42,7 @@ public class StoreAddress {
 			// Spring Boot explains this exception at start-up as it explains its own settings' errors.
 			throw new InvalidConfigurationPropertyValueException("store.base-url", null, "it is not set, and live "
 					+ "keys need it: set it to the store's public address, such as https://shop.example.com, where "
-					+ "Stripe sends buyers back and the e-mails link to");
+					+ "Stripe sends buyers back to");
 		}
 	}
 
@@ -69,7 +69,7 @@ public class StoreAddress {
 		if (baseUrl == null) {
 			// INFO, not WARN: right while the store runs on the seller's own machine; live keys need the setting.
 			log.info("store.base-url is not set: the links this store writes (where Stripe sends buyers back, "
-					+ "e-mails, link previews, the sitemap) start with {}, right on this machine only. "
+					+ "link previews, the sitemap...) start with {}, right on this machine only. "
 					+ "Set store.base-url to the store's public address.", baseUrl());
 		}
 	}

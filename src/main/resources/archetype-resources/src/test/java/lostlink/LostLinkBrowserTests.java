@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import ${package}.Browser;
 import ${package}.FakeStripe;
-import ${package}.MailServer;
 import ${package}.Shopper;
 import ${package}.StoreTest;
 import ${package}.download.DownloadProperties;
+import ${package}.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ${package}.Csrf;
-import ${package}.MailServer;
 import ${package}.QuietOutputCaptureExtension;
-import ${package}.StripeStub;
 import ${package}.StoreTest;
+import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
+import ${package}.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Nested;

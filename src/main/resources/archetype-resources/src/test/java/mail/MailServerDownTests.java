@@ -2,7 +2,6 @@ package ${package}.mail;
 
 import java.net.http.HttpResponse;
 
-import ${package}.MailServer;
 import ${package}.Shopper;
 import ${package}.StoreTest;
 import org.junit.jupiter.api.Test;

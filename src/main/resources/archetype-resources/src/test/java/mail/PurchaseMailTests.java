@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ${package}.FakeStripe;
-import ${package}.MailServer;
 import ${package}.Shopper;
 import ${package}.StoreTest;
 import ${package}.StripeSignature;

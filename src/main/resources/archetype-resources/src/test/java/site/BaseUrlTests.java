@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * With store.base-url set, every absolute address the store writes starts with it, whatever host
- * the request came to: what Stripe sends buyers back to (and the e-mails link to), canonical and
+ * the request came to: what Stripe sends buyers back to, canonical and
  * link-preview addresses, and the sitemap.
  */
 @SellersItemAndAddress

@@ -18,7 +18,7 @@ import java.util.List;
 
 import ${package}.FakeStripe;
 #if( $lostLink )
-import ${package}.MailServer;
+import ${package}.mail.MailServer;
 #end
 import ${package}.PurchaseHooks;
 import ${package}.QuietOutputCaptureExtension;

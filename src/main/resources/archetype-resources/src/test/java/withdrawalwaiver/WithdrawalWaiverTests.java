@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import ${package}.CheckoutJson;
 import ${package}.FakeStripe;
-import ${package}.MailServer;
 import ${package}.Shopper;
 import ${package}.StoreTest;
 import ${package}.StripeStub;
 import ${package}.catalog.Catalog;
 import ${package}.catalog.Item;
+import ${package}.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,18 +1,22 @@
-package ${package}.download;
+package ${package}.mail;
 
 import java.time.Duration;
 import java.util.Map;
 
 import ${package}.Purchase;
-import ${package}.mail.PurchaseMailContributor;
+import ${package}.download.DownloadLinks;
+import ${package}.download.DownloadProperties;
 import com.stripe.model.checkout.Session;
 
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
-/** Puts a fresh download link in the buyer's e-mail, valid for download.link-lifetime from when it is sent. */
+/**
+ * Puts a fresh download link in the buyer's e-mails (templates/mail/download.ftlh and .ftl), valid
+ * for download.link-lifetime from when each is sent.
+ */
 @Component
-class DownloadMailLink implements PurchaseMailContributor {
+class DownloadLinkInMail implements PurchaseMailContributor {
 
 	private final DownloadLinks links;
 
@@ -20,7 +24,7 @@ class DownloadMailLink implements PurchaseMailContributor {
 
 	private final MessageSourceAccessor messages;
 
-	DownloadMailLink(DownloadLinks links, DownloadProperties settings, MessageSourceAccessor messages) {
+	DownloadLinkInMail(DownloadLinks links, DownloadProperties settings, MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.messages = messages;
@@ -28,7 +32,7 @@ class DownloadMailLink implements PurchaseMailContributor {
 
 	@Override
 	public String template() {
-		return "download/mail";
+		return "mail/download";
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package ${package};
+package ${package}.mail;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMessage;
  * A real SMTP server for the store's e-mail, in-process (GreenMail), on a port of its own that
  * stays the same while the server is stopped and started again, so the store's mail settings
  * keep pointing at it. It can also refuse ({@code stop()}) or hang ({@code hang()}) as a broken mail
- * server does. {@link StoreTest} starts one per context at {@code spring.mail.host} and {@code port}.
+ * server does. {@link MailServerForStoreTests} starts one per StoreTest context, at {@code spring.mail.host} and {@code port}.
  */
 public final class MailServer {
 
