@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -26,11 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * so that a receipt or download link opened in a loop costs one Stripe call; a refund or dispute
  * made meanwhile must show once that time is up. A short time here, so the test waits little.
  */
-@StoreTest
-@TestPropertySource(properties = "stripe.payment-cache-time=" + RefundTakesEffectTests.CACHE_MILLIS + "ms")
+@SellersOwnSettings
 class RefundTakesEffectTests {
 
-	static final long CACHE_MILLIS = 1000;
+	static final long CACHE_MILLIS = SellersOwnSettings.PAYMENT_CACHE_MILLIS;
 
 	@Autowired
 	WireMockServer stripe;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * grant access here.
  *
  * <p>They run on the web server's request thread, so keep them quick (a database write, a
- * queued e-mail) or hand slow work to a thread of your own.
+ * message put on a queue) or hand slow work to a thread of your own.
  */
 @Component
 public class PurchaseHooks {
@@ -55,13 +55,6 @@ public class PurchaseHooks {
 		// Save the order, keyed by the purchase so that a second call is harmless:
 		//   jdbc.update("insert into orders (id, item_id, quantity, amount, currency, email)"
 		//       + " values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing", purchase.id(), ...);
-		// The store e-mails the buyer itself once spring.mail.host is set (mail/, README "E-mail the
-		// buyer"). An e-mail of your own, to yourself say, with a JavaMailSender field:
-		//   var mail = new SimpleMailMessage();
-		//   mail.setTo("orders@example.com");
-		//   mail.setSubject("New order " + purchase.id());
-		//   mail.setText(purchase.quantity() + " x " + purchase.itemId() + " for " + purchase.email());
-		//   mailSender.send(mail);
 		// What was sold, never a key or card detail (the store never sees card details).
 		log.info("Purchase {}: {} x {}, {} {} (minor units)", purchase.id(), purchase.quantity(), purchase.itemId(),
 				purchase.amountTotal(), purchase.currency());

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * grant access here.
  *
  * <p>They run on the web server's request thread, so keep them quick (a database write, a
- * queued e-mail) or hand slow work to a thread of your own.
+ * message put on a queue) or hand slow work to a thread of your own.
  */
 @Component
 public class PurchaseHooks {

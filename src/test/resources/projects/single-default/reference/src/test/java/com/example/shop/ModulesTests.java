@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The store's packages as Spring Modulith sees them: each package under this one is a module. The
  * core is what every store of its variant has; every other package is a feature, chosen at
  * generation (-Dfeatures) or added by you, which plugs into the core through the core's interfaces
- * (such as receipt/ReceiptAddition and mail/PurchaseMailContributor). The core never uses a
+ * (such as receipt/ReceiptAddition and catalog/ItemPageAddition). The core never uses a
  * feature, so that a feature can be left out, or removed, without touching the rest.
  */
 class ModulesTests {
@@ -25,7 +25,7 @@ class ModulesTests {
 	static final ApplicationModules modules = ApplicationModules.of(StoreApplication.class,
 			location -> location.asURI().toString().startsWith(STORE_CLASSES));
 
-	static final Set<String> CORE = Set.of("catalog", "checkout", "download", "errors", "fulfilment", "mail", "ratelimit",
+	static final Set<String> CORE = Set.of("catalog", "checkout", "download", "errors", "fulfilment", "ratelimit",
 			"receipt", "sharedstate", "site", "stripe", "web", "webhook");
 
 	@Test

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * names the Checkout Session, the item and the expiry, and the signature is an HMAC-SHA256 of it
  * keyed with DOWNLOAD_LINK_SECRET. Nothing in a link names a file. Without the secret, links are
  * signed with a random one and die at the next restart: the store then does not start with live
- * Stripe keys.
+ * Stripe keys. A feature that hands out links elsewhere asks {@link #pathFor(String, String)}.
  */
 @Component
-class DownloadLinks {
+public class DownloadLinks {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -41,7 +41,7 @@ class DownloadLinks {
 	}
 
 	/** A fresh link for a paid purchase, valid for download.link-lifetime from now. */
-	String pathFor(String sessionId, String itemId) {
+	public String pathFor(String sessionId, String itemId) {
 		return pathFor(sessionId, itemId, Instant.now().plus(settings.linkLifetime()));
 	}
 

@@ -3,7 +3,7 @@ package com.example.downloads.catalog;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.example.downloads.StoreTest;
+import com.example.downloads.SellersItemAndAddress;
 import com.example.downloads.StripeStub;
 import com.example.downloads.stripe.StripeProperties;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The home page is the item, rendered here from an item whose name tries every trick. */
-@StoreTest
-@TestPropertySource(properties = {
-		"store.items[0].id=poster",
-		"store.items[0].name=<script>alert(\"x\")</script> Tom & Jerry's \\\\${user.home} \u00e9t\u00e9 \u65e5\u672c",
-		"store.items[0].description=Printed <b>on</b> paper",
-		"store.items[0].price=12.5",
-		"store.items[0].currency=usd",
-		"store.items[0].image=https://cdn.example.com/poster.jpg",
-		"store.items[0].image-alt=The poster: \"moths\" <at> night" })
+/** The home page is the item, rendered here from an item whose name tries every trick ({@link SellersItemAndAddress}). */
+@SellersItemAndAddress
 class ItemControllerTests {
 
 	@Autowired

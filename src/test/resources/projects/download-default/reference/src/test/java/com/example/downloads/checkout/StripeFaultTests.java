@@ -205,8 +205,11 @@ class StripeFaultTests {
 	 * tries a timed-out call again like a 5xx, with the same Idempotency-Key, before giving up.
 	 */
 	@Nested
-	@TestPropertySource(properties = "stripe.read-timeout=400ms")
+	@TestPropertySource(properties = StripeIsSlow.SHORT_READ_TIMEOUT)
 	class StripeIsSlow {
+
+		/** Shared with {@link StripeNeverAnswersTests}: one context for both. */
+		static final String SHORT_READ_TIMEOUT = "stripe.read-timeout=400ms";
 
 		static final int STRIPE_DELAY_MILLIS = 1_500;
 

@@ -304,23 +304,16 @@ class DownloadControllerTests {
 
 	/**
 	 * Links signed with the store's secret whose expiry is missing or not a number: made by hand,
-	 * or by another version of the store. Refused like any link that is not valid.
+	 * or by another version of the store. Refused like any link that is not valid. The tests' link
+	 * secret is set for every context (src/test/resources/application.properties), so these run in
+	 * the shared store.
 	 */
 	@Nested
-	@TestPropertySource(properties = "download.link-secret=" + SignedButMalformed.SECRET)
 	class SignedButMalformed {
-
-		static final String SECRET = "a-test-secret-for-links-signed-by-hand";
-
-		@Autowired
-		MockMvc mvc;
-
-		@Autowired
-		WireMockServer stripe;
 
 		String signed(String payload) throws Exception {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.init(new SecretKeySpec(settings.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 			return "/download/" + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
 					+ base64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));

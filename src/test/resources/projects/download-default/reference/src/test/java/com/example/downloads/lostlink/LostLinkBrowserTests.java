@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import com.example.downloads.Browser;
 import com.example.downloads.FakeStripe;
-import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
 import com.example.downloads.download.DownloadProperties;
+import com.example.downloads.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

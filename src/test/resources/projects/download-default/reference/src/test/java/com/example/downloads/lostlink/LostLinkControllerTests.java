@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.downloads.Csrf;
-import com.example.downloads.MailServer;
 import com.example.downloads.QuietOutputCaptureExtension;
-import com.example.downloads.StripeStub;
 import com.example.downloads.StoreTest;
+import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.example.downloads.catalog.Item;
+import com.example.downloads.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Nested;

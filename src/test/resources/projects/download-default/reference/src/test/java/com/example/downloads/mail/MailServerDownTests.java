@@ -2,7 +2,6 @@ package com.example.downloads.mail;
 
 import java.net.http.HttpResponse;
 
-import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.downloads.FakeStripe;
-import com.example.downloads.MailServer;
 import com.example.downloads.Shopper;
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeSignature;

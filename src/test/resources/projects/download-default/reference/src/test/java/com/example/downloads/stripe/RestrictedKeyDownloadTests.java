@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import com.example.downloads.Csrf;
 import com.example.downloads.QuietOutputCaptureExtension;
-import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
 import com.example.downloads.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,12 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session, and "Lost your link?"
- * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
- * so that each request asks Stripe as it would once the cache has expired.
+ * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s
+ * in {@link RestrictedKeyStore}), so that each request asks Stripe as it would once the cache has expired.
  */
-@StoreTest
-@TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s" })
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 

@@ -5,7 +5,7 @@ import com.stripe.model.checkout.Session;
 
 /**
  * Published once {@link com.example.plain.PurchaseHooks#postPurchase} has run for a purchase: once per
- * purchase in this instance. Features that follow a purchase (the buyer's e-mail) listen for it, so
+ * purchase in this instance. Features that follow a purchase listen for it, so
  * that fulfilment knows nothing of them.
  *
  * @param session the Checkout Session as Stripe reported it, for what a feature recorded in it

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @param what what one request is, for the log ("form request")
  * @param keyOf who a request counts against: its client ({@link RateLimitKey#client}), or what else
- * the request holds (an e-mail address typed in); a request it answers null for is not counted
+ * the request holds (an address typed into a form); a request it answers null for is not counted
  */
 public record RequestLimit(String path, String what, RateLimits.Limit limit, String messageCode,
 		Function<HttpServletRequest, String> keyOf) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * DOWNLOAD_LINK_SECRET: with it, a link e-mailed before a restart still works after it; without
+ * DOWNLOAD_LINK_SECRET: with it, a link given out before a restart still works after it; without
  * it, links die at each restart, so a store with live keys does not start.
  */
 @ExtendWith(QuietOutputCaptureExtension.class)
@@ -35,20 +35,20 @@ class DownloadLinkSecretTests {
 
 	@Test
 	void withTheSecretALinkGivenOutBeforeARestartWorksAfterIt() {
-		String emailed = new DownloadLinks(WITH_SECRET, TEST_KEYS).pathFor("cs_test_a1", "item",
+		String givenOut = new DownloadLinks(WITH_SECRET, TEST_KEYS).pathFor("cs_test_a1", "item",
 				Instant.now().plusSeconds(3600));
 
 		// The store restarted: a new DownloadLinks, the same environment.
-		assertThat(new DownloadLinks(WITH_SECRET, TEST_KEYS).read(emailed.substring("/download/".length())))
+		assertThat(new DownloadLinks(WITH_SECRET, TEST_KEYS).read(givenOut.substring("/download/".length())))
 			.hasValueSatisfying(link -> assertThat(link.sessionId()).isEqualTo("cs_test_a1"));
 	}
 
 	@Test
 	void withoutItALinkDiesAtTheNextRestartAndTheLogSaysSo(CapturedOutput output) {
-		String emailed = new DownloadLinks(WITHOUT_SECRET, TEST_KEYS).pathFor("cs_test_a1", "item",
+		String givenOut = new DownloadLinks(WITHOUT_SECRET, TEST_KEYS).pathFor("cs_test_a1", "item",
 				Instant.now().plusSeconds(3600));
 
-		assertThat(new DownloadLinks(WITHOUT_SECRET, TEST_KEYS).read(emailed.substring("/download/".length())))
+		assertThat(new DownloadLinks(WITHOUT_SECRET, TEST_KEYS).read(givenOut.substring("/download/".length())))
 			.isEmpty();
 		assertThat(output).contains("DOWNLOAD_LINK_SECRET is not set",
 				"stop working when the store restarts");
@@ -64,7 +64,7 @@ class DownloadLinkSecretTests {
 			.hasMessageContaining("openssl rand -base64 32");
 		// Spring Boot's report: the setting and what to do, not a stack trace.
 		assertThat(output).contains("APPLICATION FAILED TO START", "download.link-secret",
-				"every one given out, in buyers' e-mails too, would stop working")
+				"every one given out would stop working")
 			.doesNotContain("sk_live_placeholder");
 	}
 

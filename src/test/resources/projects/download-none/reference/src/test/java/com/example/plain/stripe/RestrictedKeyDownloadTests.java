@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.plain.QuietOutputCaptureExtension;
-import com.example.plain.StoreTest;
 import com.example.plain.StripeStub;
 import com.example.plain.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -26,12 +24,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session,. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
- * so that each request asks Stripe as it would once the cache has expired.
+ * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session,. Stripe's answer is not reused here (stripe.payment-cache-time=0s
+ * in {@link RestrictedKeyStore}), so that each request asks Stripe as it would once the cache has expired.
  */
-@StoreTest
-@TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s" })
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 

@@ -30,8 +30,7 @@ class SettingsMetadataTests {
 
 		assertThat(settings).extracting(setting -> setting.path("name").asString())
 			.as("the store's settings in " + METADATA)
-			.contains("store.name", "stripe.secret-key", "checkout.automatic-tax", "rate-limits.checkout-per-client.attempts",
-					"store.mail.from");
+			.contains("store.name", "stripe.secret-key", "checkout.automatic-tax", "rate-limits.checkout-per-client.attempts");
 		List<String> badlyDescribed = settings.stream()
 			.filter(setting -> !plainSentences(setting.path("description").asString("")))
 			.map(setting -> setting.path("name").asString() + " (an @param line of "

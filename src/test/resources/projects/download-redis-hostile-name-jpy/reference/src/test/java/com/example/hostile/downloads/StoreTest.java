@@ -24,8 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The store as most tests need it: on a random port (MockMvc works there too), with Stripe test
  * keys, Stripe.js played in the browser tests by src/test/resources/static/test/fake-stripe.js,
  * served from https://js.stripe.com as the store loads it (see {@link Browser}), and Stripe's API played by one WireMock server that lives as long
- * as the Spring context and answers as Stripe would ({@link StripeApiServer}), and the buyer's e-mail goes to one {@link MailServer}, a real SMTP server
- * in-process. {@link PurchaseHooks} is the
+ * as the Spring context and answers as Stripe would ({@link StripeApiServer}). {@link PurchaseHooks} is the
  * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
  * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
  * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
@@ -35,10 +34,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * way, so classes that say only {@code @StoreTest} share one store and one WireMock server instead
  * of starting their own. A class that needs the store set up otherwise (no keys, other limits)
  * adds {@code @TestPropertySource} and gets a context of its own, shared with classes that set
- * exactly the same. The store keeps some things in memory for a while (which purchases it
- * fulfilled, what Stripe said about a session, each client's rate limit), so a test in the shared
- * context uses session ids of its own ({@link StripeStub#newSessionId()}) and never counts on a
- * fresh store.
+ * exactly the same: settings that several classes need, or that do not meet, are one annotation
+ * ({@link SellersOwnSettings}, {@link SellersItemAndAddress}, stripe/RestrictedKeyStore). The
+ * store keeps some things in memory for a while (which purchases it fulfilled, what Stripe said
+ * about a session, each client's rate limit), so a test in the shared context uses session ids of
+ * its own ({@link StripeStub#newSessionId()}) and never counts on a fresh store.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -46,8 +46,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY, "stripe.secret-key=" + StripeStub.SECRET_KEY,
 		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
-		// Here, not with the port below: Spring Boot decides at start-up whether to make a mail sender.
-		"spring.mail.host=" + MailServer.HOST,
 		// Redis as if it were down (nothing listens on port 1): these tests count and claim in memory,
 		// the store's documented fallback, and never share a developer's Redis. sharedstate/ tests
 		// start a redis-server of their own.
@@ -80,33 +78,18 @@ public @interface StoreTest {
 			return StripeApiServer.start(fakeStripe, stripeKey, 64);
 		}
 
-		/** The mail server the store sends its e-mail to, started and stopped with the context. */
-		@Bean(destroyMethod = "stop")
-		MailServer mailServer() {
-			return new MailServer();
-		}
-
-		@Bean
-		DynamicPropertyRegistrar mailServerAddress(MailServer mailServer) {
-			return registry -> registry.add("spring.mail.port", mailServer::port);
-		}
-
 		@Bean
 		DynamicPropertyRegistrar stripeApiBase(WireMockServer stripeApiServer) {
 			return registry -> registry.add("stripe.api-base", stripeApiServer::baseUrl);
 		}
 
-		/**
-		 * Each test starts with no stubs and an empty request journal, so its counts are its own,
-		 * and with the mail server up.
-		 */
+		/** Each test starts with no stubs and an empty request journal, so its counts are its own. */
 		static final class Reset implements TestExecutionListener {
 
 			@Override
 			public void beforeTestMethod(TestContext testContext) {
 				testContext.getApplicationContext().getBean(WireMockServer.class).resetAll();
 				testContext.getApplicationContext().getBean(StripeKey.class).unrestrict();
-				testContext.getApplicationContext().getBean(MailServer.class).start();
 			}
 
 		}

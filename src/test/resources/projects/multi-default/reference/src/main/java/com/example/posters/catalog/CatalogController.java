@@ -35,7 +35,8 @@ class CatalogController implements CatalogPages {
 		Item item = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// The way back to the other items.
 		model.addAttribute("catalogPage", "/");
-		return itemPage.show(item, model);
+		// The item's own path, not the one requested, which may spell it differently.
+		return itemPage.show(item, "/items/" + item.id(), model);
 	}
 
 	/** For the sitemap: the catalog, then each item. */

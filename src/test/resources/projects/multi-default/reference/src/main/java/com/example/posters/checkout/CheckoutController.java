@@ -123,7 +123,7 @@ class CheckoutController {
 			.putAllMetadata(metadata)
 			.setPaymentIntentData(PaymentIntentData.builder().putAllMetadata(metadata).build())
 			// Stripe replaces {CHECKOUT_SESSION_ID}: a long random id, as hard to guess as a signed link.
-			// The e-mails link to this address too: store.base-url (localhost without it), never a request header.
+			// Every link the store writes starts the same way: store.base-url (localhost without it), never a request header.
 			.setReturnUrl(address.baseUrl() + "/receipt/{CHECKOUT_SESSION_ID}")
 			.setAllowPromotionCodes(checkoutSettings.promotionCodes())
 			.setAutomaticTax(AutomaticTax.builder().setEnabled(checkoutSettings.automaticTax()).build())

@@ -5,23 +5,19 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.example.posters.catalog.Item;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.example.posters.catalog.ItemPageData;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.stereotype.Component;
 
 /**
  * The item page's schema.org Product and Offer, as JSON-LD ({@code productJsonLd}), so that search
  * engines show the name, price and availability. Written by Jackson, with {@code <}, {@code >} and
- * {@code &} escaped, so that no item name can end the script element it sits in.
+ * {@code &} escaped, so that no item name can end the script element it sits in. Written once per
+ * item page, which keeps it (catalog/ItemPage), rather than on every view.
  */
-@Configuration(proxyBeanMethods = false)
-class ProductData implements WebMvcConfigurer {
+@Component
+class ProductData implements ItemPageData {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -32,18 +28,8 @@ class ProductData implements WebMvcConfigurer {
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new HandlerInterceptor() {
-
-			@Override
-			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-					ModelAndView page) {
-				if (page != null && page.getModel().get("item") instanceof Item item) {
-					page.addObject("productJsonLd", jsonLd(item, address.pageOf(request)));
-				}
-			}
-
-		});
+	public Map<String, Object> of(Item item, String path) {
+		return Map.of("productJsonLd", jsonLd(item, address.baseUrl() + path));
 	}
 
 	String jsonLd(Item item, String url) {

@@ -2,7 +2,6 @@ package com.example.posters.mail;
 
 import java.net.http.HttpResponse;
 
-import com.example.posters.MailServer;
 import com.example.posters.Shopper;
 import com.example.posters.StoreTest;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.posters.FakeStripe;
-import com.example.posters.MailServer;
 import com.example.posters.Shopper;
 import com.example.posters.StoreTest;
 import com.example.posters.StripeSignature;

@@ -4,15 +4,14 @@ import java.net.http.HttpResponse;
 
 import com.example.posters.CheckoutJson;
 import com.example.posters.FakeStripe;
+import com.example.posters.SellersItemAndAddress;
 import com.example.posters.Shopper;
-import com.example.posters.StoreTest;
 import com.example.posters.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -25,11 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * With store.base-url set, every absolute address the store writes starts with it, whatever host
- * the request came to: what Stripe sends buyers back to (and the e-mails link to), canonical and
+ * the request came to: what Stripe sends buyers back to, canonical and
  * link-preview addresses, and the sitemap.
  */
-@StoreTest
-@TestPropertySource(properties = "store.base-url=https://shop.example.com/")
+@SellersItemAndAddress
 class BaseUrlTests {
 
 	@Autowired

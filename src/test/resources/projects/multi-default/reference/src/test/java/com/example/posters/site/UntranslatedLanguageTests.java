@@ -2,21 +2,20 @@ package com.example.posters.site;
 
 import java.net.http.HttpResponse;
 
+import com.example.posters.SellersOwnSettings;
 import com.example.posters.Shopper;
-import com.example.posters.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A store.locale whose language has no messages file yet (French here): the pages are in English,
  * and say so, for browsers, screen readers and search engines; only the prices follow store.locale.
+ * The locale is one of {@link SellersOwnSettings}, whose store these tests share.
  */
-@StoreTest
-@TestPropertySource(properties = "store.locale=fr-FR")
+@SellersOwnSettings
 class UntranslatedLanguageTests {
 
 	@LocalServerPort

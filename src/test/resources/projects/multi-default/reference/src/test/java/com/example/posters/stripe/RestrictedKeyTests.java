@@ -3,7 +3,6 @@ package com.example.posters.stripe;
 import com.example.posters.CheckoutJson;
 import com.example.posters.Csrf;
 import com.example.posters.QuietOutputCaptureExtension;
-import com.example.posters.StoreTest;
 import com.example.posters.StripeSignature;
 import com.example.posters.StripeStub;
 import com.example.posters.catalog.Catalog;
@@ -17,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -33,8 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * log names the permission and the variable that holds the key, so that the seller knows what to
  * add in Stripe's Dashboard (README, "Restricted keys", lists them all).
  */
-@StoreTest
-@TestPropertySource(properties = "stripe.secret-key=rk_test_placeholder_for_tests")
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyTests {
 

@@ -3,24 +3,21 @@ package com.example.posters.web;
 import java.util.List;
 import java.util.Map;
 
+import com.example.posters.SellersOwnSettings;
 import com.example.posters.Shopper;
-import com.example.posters.StoreTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With checkout.automatic-tax the item page mounts the Address Element too, whose address
  * autocomplete Stripe's CSP guide (docs.stripe.com/security/guide#content-security-policy) says
- * needs https://maps.googleapis.com in script-src and connect-src. The same settings as
- * CheckoutSwitchesTests, so that both share one store.
+ * needs https://maps.googleapis.com in script-src and connect-src. The settings are
+ * {@link SellersOwnSettings}, as for CheckoutSwitchesTests, so that both share one store.
  */
-@StoreTest
-@TestPropertySource(properties = { "checkout.promotion-codes=true", "checkout.automatic-tax=true",
-		"checkout.adaptive-pricing=true", "checkout.create-customer=true" })
+@SellersOwnSettings
 class AddressElementPolicyTests {
 
 	@LocalServerPort

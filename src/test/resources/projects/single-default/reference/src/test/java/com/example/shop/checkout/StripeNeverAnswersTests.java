@@ -1,30 +1,24 @@
 package com.example.shop.checkout;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 import com.example.shop.CheckoutJson;
 import com.example.shop.Csrf;
 import com.example.shop.QuietOutputCaptureExtension;
-import com.example.shop.StripeRetriesAtOnce;
-import com.example.shop.StripeStub;
+import com.example.shop.StoreTest;
 import com.example.shop.catalog.Catalog;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.example.shop.Messages.english;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -33,28 +27,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Something at Stripe's address takes the connection and never answers (a proxy that hangs, a
  * half-open firewall): stripe-java gives up at stripe.read-timeout, and the log says the call
- * timed out, and where.
+ * timed out, and where. Stripe's API holds its answer far longer than the store waits; the short
+ * read timeout is StripeFaultTests.StripeIsSlow's, so both share one context.
  */
-@SpringBootTest(properties = { "stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY,
-		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=300ms" })
-@AutoConfigureMockMvc
-@Import(StripeRetriesAtOnce.class)
+@StoreTest
+@TestPropertySource(properties = StripeFaultTests.StripeIsSlow.SHORT_READ_TIMEOUT)
 @ExtendWith(QuietOutputCaptureExtension.class)
 class StripeNeverAnswersTests {
 
-	/** Listens, so connections are taken (the system's backlog), but nobody ever reads or answers. */
-	static ServerSocket silent;
-
-	@DynamicPropertySource
-	static void stripeAtASilentPort(DynamicPropertyRegistry registry) throws IOException {
-		silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		registry.add("stripe.api-base", () -> "http://127.0.0.1:" + silent.getLocalPort());
-	}
-
-	@AfterAll
-	static void closeThePort() throws IOException {
-		silent.close();
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	MockMvc mvc;
@@ -64,14 +46,17 @@ class StripeNeverAnswersTests {
 
 	@Test
 	void theShopperIsToldToTryAgainAndTheLogSaysItTimedOut(CapturedOutput output) throws Exception {
+		// Longer than the three tries together: to the store, an answer that never comes.
+		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withFixedDelay(3_000)));
+
 		mvc.perform(post("/checkout").with(Csrf.tokenFrom(mvc))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(CheckoutJson.order(catalog.firstItem().id())))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.detail").value(english(CheckoutErrors.TRY_AGAIN)));
 
-		assertThat(output.getOut()).contains("Stripe unreachable: no answer from 127.0.0.1:" + silent.getLocalPort()
-				+ ", timed out after 300 ms (stripe.read-timeout) (POST /v1/checkout/sessions)")
+		assertThat(output.getOut()).contains("Stripe unreachable: no answer from localhost:" + stripe.port()
+				+ ", timed out after 400 ms (stripe.read-timeout) (POST /v1/checkout/sessions)")
 			.doesNotContain("HTTP 0", "(request null)");
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * own and ignores the rest of the account's payments. Give each store on one Stripe account its own
  * id, and keep it once the store has taken payments: 1 to 100 letters, digits, dots, dashes or
  * underscores.
- * @param name The store's name, on every page and in the buyer's e-mail.
+ * @param name The store's name, on every page and wherever the store names itself.
  * @param items What the store sells: each item's id, name, description, price (in major units,
  * 12.50), currency (ISO 4217, such as USD), and optionally an image with its alternative text.
  * @param locale The store's language and how it writes prices (en-US: $1,234.50; de-DE: 1.234,50 $).

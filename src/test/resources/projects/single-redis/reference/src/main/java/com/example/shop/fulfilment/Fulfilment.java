@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * store has no claims across instances (Redis), or they do not answer, Stripe's mark alone guards
  * between instances: that is why postPurchase is documented as called at least once.
  *
- * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for what follows a purchase (the
- * buyer's e-mail): as often as postPurchase runs.
+ * <p>After postPurchase it publishes {@link PurchaseFulfilled}, for the features that follow a
+ * purchase: as often as postPurchase runs.
  */
 @Component
 public class Fulfilment {

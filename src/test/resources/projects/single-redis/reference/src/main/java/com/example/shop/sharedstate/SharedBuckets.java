@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Rate-limit buckets in Redis, shared by every instance of the store: Bucket4j's Lettuce proxy
  * manager, which updates a bucket with compare-and-swap, so two instances counting the same
  * client at once both count. One key per limit and client ({@code rate-limit:<limit>:<hash>});
- * the client (an address, or an e-mail typed into a form) is stored only as a SHA-256 hash, and
+ * the client (its IP address, or an address typed into a form) is stored only as a SHA-256 hash, and
  * each key expires once its bucket would be full again.
  *
  * <p>When Redis does not answer, the request is counted in this instance's memory

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Checked at start-up: a wrong one would send every buyer to the wrong place.
  *
  * @param baseUrl The store's public address, such as https://shop.example.com, for the absolute
- * links it writes: where Stripe sends buyers back to, the links in e-mails, link previews and the
- * sitemap. Without it they start with http://localhost and the store's port.
+ * links it writes: where Stripe sends buyers back to, link previews, the sitemap and every other
+ * link that leaves the store. Without it they start with http://localhost and the store's port.
  */
 @ConfigurationProperties("store")
 public record StoreAddressProperties(URI baseUrl) {

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * The store's language ({@code store.locale}). Every word a shopper reads, on a page, in an e-mail
- * or in a refusal, comes from messages.properties (English), or from the bundle of the store's
+ * The store's language ({@code store.locale}). Every word a shopper reads, on a page, in a refusal
+ * or anywhere else, comes from messages.properties (English), or from the bundle of the store's
  * language beside it (messages_de.properties for {@code de-DE}). To sell in another language, copy
  * messages_de.properties to messages_xx.properties and translate it.
  */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What layout.ftlh shows on every page, error pages included: set once as FreeMarker shared
- * variables rather than added to the model of every request. The e-mail templates get them too.
+ * variables rather than added to the model of every request. Templates rendered outside a request get them too.
  */
 @Component
 class LayoutVariables implements FreeMarkerVariablesCustomizer {

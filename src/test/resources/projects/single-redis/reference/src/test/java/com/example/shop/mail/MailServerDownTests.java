@@ -2,7 +2,6 @@ package com.example.shop.mail;
 
 import java.net.http.HttpResponse;
 
-import com.example.shop.MailServer;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
 import org.junit.jupiter.api.Test;

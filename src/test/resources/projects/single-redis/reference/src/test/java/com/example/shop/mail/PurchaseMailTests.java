@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.shop.FakeStripe;
-import com.example.shop.MailServer;
 import com.example.shop.Shopper;
 import com.example.shop.StoreTest;
 import com.example.shop.StripeSignature;

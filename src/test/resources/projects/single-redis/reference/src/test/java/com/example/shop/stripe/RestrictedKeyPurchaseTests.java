@@ -10,7 +10,6 @@ import com.example.shop.FakeStripe;
 import com.example.shop.PurchaseHooks;
 import com.example.shop.QuietOutputCaptureExtension;
 import com.example.shop.Shopper;
-import com.example.shop.StoreTest;
 import com.example.shop.StripeKey;
 import com.example.shop.StripeSignature;
 import com.example.shop.StripeStub;
@@ -26,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -40,8 +38,7 @@ import static org.mockito.Mockito.verify;
  * {@link FakeStripe}, held to the key's permissions by {@link StripeKey} as Stripe holds a restricted
  * key: to read an expanded object the key needs Read on that object too.
  */
-@StoreTest
-@TestPropertySource(properties = "stripe.secret-key=rk_test_placeholder_for_tests")
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyPurchaseTests {
 

@@ -21,7 +21,7 @@ class ItemController implements CatalogPages {
 
 	@GetMapping("/")
 	String showItem(Model model) {
-		return itemPage.show(catalog.firstItem(), model);
+		return itemPage.show(catalog.firstItem(), "/", model);
 	}
 
 	/** For the sitemap: the one page, the item's. */

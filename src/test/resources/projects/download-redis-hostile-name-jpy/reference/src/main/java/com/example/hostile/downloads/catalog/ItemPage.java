@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.hostile.downloads.stripe.StripeProperties;
 
@@ -29,10 +30,17 @@ class ItemPage {
 
 	private final List<String> additions;
 
-	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions) {
+	private final List<ItemPageData> data;
+
+	// Paths come from the controllers and the catalog, never from a request: a few entries, ever.
+	private final Map<String, Map<String, Object>> dataByPath = new ConcurrentHashMap<>();
+
+	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions,
+			List<ItemPageData> data) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.additions = additions.stream().map(ItemPageAddition::template).toList();
+		this.data = data;
 		// Worked out once at start-up, as the catalog never changes while the store runs: a missing
 		// template is searched for in every jar of the classpath, and a currency format is slow to
 		// build. Item ids are letters, digits and dashes (see Item), so this names no other file.
@@ -49,8 +57,12 @@ class ItemPage {
 		return Collections.unmodifiableMap(priceByItemId);
 	}
 
-	/** Fills the model for the item's page and returns the name of the view to render. */
-	String show(Item item, Model model) {
+	/**
+	 * Fills the model for the item's page, which is at {@code path} (such as {@code "/"}), and returns
+	 * the name of the view to render.
+	 */
+	String show(Item item, String path, Model model) {
+		model.addAllAttributes(dataByPath.computeIfAbsent(path, page -> dataOf(item, page)));
 		model.addAttribute("item", item);
 		model.addAttribute("price", priceByItemId.get(item.id()));
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
@@ -58,6 +70,12 @@ class ItemPage {
 		model.addAttribute("publishableKey", publishableKey());
 		model.addAttribute("additions", additions);
 		return viewByItemId.getOrDefault(item.id(), "item");
+	}
+
+	private Map<String, Object> dataOf(Item item, String path) {
+		Map<String, Object> values = new HashMap<>();
+		data.forEach(source -> values.putAll(source.of(item, path)));
+		return values;
 	}
 
 	// StripeProperties refuses any other key at start-up; checked again here, where a key enters a page,

@@ -115,7 +115,7 @@ public class RateLimiter implements WebMvcConfigurer {
 			}
 			ConsumptionProbe probe = buckets.tryConsume(what.replace(' ', '-'), counted, limit);
 			if (!probe.isConsumed()) {
-				// The connection's address, never what was counted: that can be a buyer's e-mail.
+				// The connection's address, never what was counted: that can be personal (an address typed in).
 				log.warn("Refused a {} from {}: over {} per {}", what, RateLimitKey.client(request), limit.attempts(),
 						limit.per());
 				throw tooMany(message, probe);

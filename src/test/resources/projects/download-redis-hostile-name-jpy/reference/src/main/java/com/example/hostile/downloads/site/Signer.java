@@ -46,14 +46,14 @@ public final class Signer {
 			// Taking real money: what a buyer paid for must keep working after the next restart.
 			throw new InvalidConfigurationPropertyValueException(setting, "", variable
 					+ " is not set, and the Stripe keys are live: " + signs + " would be signed with a random secret, and "
-					+ "every one given out, in buyers' e-mails too, would stop working when the store restarts. Set it "
+					+ "every one given out would stop working when the store restarts. Set it "
 					+ "to a long random value (openssl rand -base64 32), the same on every instance, and keep it.");
 		}
 		else {
 			bytes = new byte[32];
 			new SecureRandom().nextBytes(bytes);
-			log.warn("{} is not set: {} are signed with a random secret, so those given out (on receipts and in "
-					+ "e-mails) stop working when the store restarts, and differ between instances. Set it to a long "
+			log.warn("{} is not set: {} are signed with a random secret, so those given out "
+					+ "stop working when the store restarts, and differ between instances. Set it to a long "
 					+ "random value; with live keys the store does not start without it.", variable, signs);
 		}
 		this.key = new SecretKeySpec(bytes, ALGORITHM);

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import com.example.hostile.downloads.Browser;
 import com.example.hostile.downloads.FakeStripe;
-import com.example.hostile.downloads.MailServer;
 import com.example.hostile.downloads.Shopper;
 import com.example.hostile.downloads.StoreTest;
 import com.example.hostile.downloads.download.DownloadProperties;
+import com.example.hostile.downloads.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.hostile.downloads.Csrf;
-import com.example.hostile.downloads.MailServer;
 import com.example.hostile.downloads.QuietOutputCaptureExtension;
-import com.example.hostile.downloads.StripeStub;
 import com.example.hostile.downloads.StoreTest;
+import com.example.hostile.downloads.StripeStub;
 import com.example.hostile.downloads.catalog.Catalog;
 import com.example.hostile.downloads.catalog.Item;
+import com.example.hostile.downloads.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Nested;

@@ -2,7 +2,6 @@ package com.example.hostile.downloads.mail;
 
 import java.net.http.HttpResponse;
 
-import com.example.hostile.downloads.MailServer;
 import com.example.hostile.downloads.Shopper;
 import com.example.hostile.downloads.StoreTest;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.hostile.downloads.FakeStripe;
-import com.example.hostile.downloads.MailServer;
 import com.example.hostile.downloads.Shopper;
 import com.example.hostile.downloads.StoreTest;
 import com.example.hostile.downloads.StripeSignature;

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import com.example.hostile.downloads.Csrf;
 import com.example.hostile.downloads.QuietOutputCaptureExtension;
-import com.example.hostile.downloads.StoreTest;
 import com.example.hostile.downloads.StripeStub;
 import com.example.hostile.downloads.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -30,13 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@link RestrictedKeyTests} for the calls the download store adds: a download reads the session * and counts itself in its metadata, a licence key check reads the session, and "Lost your link?"
- * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s),
- * so that each request asks Stripe as it would once the cache has expired.
+ * lists the buyer's sessions. Stripe's answer is not reused here (stripe.payment-cache-time=0s
+ * in {@link RestrictedKeyStore}), so that each request asks Stripe as it would once the cache has expired.
  */
-@StoreTest
-@TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
-		"stripe.payment-cache-time=0s",
-		"licence-keys.secret=NOTAREALSECRET_canary_licence_keys", "licence-keys.checks-per-client.attempts=100000" })
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyDownloadTests {
 

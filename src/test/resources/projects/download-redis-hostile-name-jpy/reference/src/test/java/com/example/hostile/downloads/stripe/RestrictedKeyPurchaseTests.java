@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.util.List;
 
 import com.example.hostile.downloads.FakeStripe;
-import com.example.hostile.downloads.MailServer;
+import com.example.hostile.downloads.mail.MailServer;
 import com.example.hostile.downloads.PurchaseHooks;
 import com.example.hostile.downloads.QuietOutputCaptureExtension;
 import com.example.hostile.downloads.Shopper;
-import com.example.hostile.downloads.StoreTest;
 import com.example.hostile.downloads.StripeKey;
 import com.example.hostile.downloads.StripeSignature;
 import com.example.hostile.downloads.StripeStub;
@@ -32,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -46,8 +44,7 @@ import static org.mockito.Mockito.verify;
  * {@link FakeStripe}, held to the key's permissions by {@link StripeKey} as Stripe holds a restricted
  * key: to read an expanded object the key needs Read on that object too.
  */
-@StoreTest
-@TestPropertySource(properties = "stripe.secret-key=rk_test_placeholder_for_tests")
+@RestrictedKeyStore
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RestrictedKeyPurchaseTests {
 

@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import com.example.hostile.downloads.CheckoutJson;
 import com.example.hostile.downloads.FakeStripe;
-import com.example.hostile.downloads.MailServer;
 import com.example.hostile.downloads.Shopper;
 import com.example.hostile.downloads.StoreTest;
 import com.example.hostile.downloads.StripeStub;
 import com.example.hostile.downloads.catalog.Catalog;
 import com.example.hostile.downloads.catalog.Item;
+import com.example.hostile.downloads.mail.MailServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;

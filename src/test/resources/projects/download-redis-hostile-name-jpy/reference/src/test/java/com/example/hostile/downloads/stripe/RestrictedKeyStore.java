@@ -1,0 +1,28 @@
+package com.example.hostile.downloads.stripe;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import com.example.hostile.downloads.StoreTest;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The store holding a restricted key (rk_), for the tests of what such a key may do: one
+ * annotation, so that they share one Spring context. Stripe's answer about a paid purchase is not
+ * reused (stripe.payment-cache-time=0s), so that each request asks Stripe as it would once the
+ * cache has expired. Licence keys are on, with their checks unlimited, for the
+ * licence key check a restricted key must be allowed. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@StoreTest
+@TestPropertySource(properties = { "stripe.secret-key=rk_test_placeholder_for_tests",
+		"stripe.payment-cache-time=0s",
+		"licence-keys.secret=NOTAREALSECRET_canary_licence_keys", "licence-keys.checks-per-client.attempts=100000" })
+@interface RestrictedKeyStore {
+
+}
