@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import ${package}.Purchase;
 import ${package}.fulfilment.PaymentState;
-import ${package}.fulfilment.StoreSessions;
+import ${package}.fulfilment.PurchaseMetadata;
 import ${package}.stripe.SessionCache;
 import ${package}.stripe.StripeFailure;
 import ${package}.stripe.StripeProperties;
@@ -41,15 +41,15 @@ class LicenceController {
 
 	private final SessionCache sessions;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final StripeProperties stripeSettings;
 
-	LicenceController(LicenceKeys keys, SessionCache sessions, StoreSessions storeSessions,
+	LicenceController(LicenceKeys keys, SessionCache sessions, PurchaseMetadata purchaseMetadata,
 			StripeProperties stripeSettings) {
 		this.keys = keys;
 		this.sessions = sessions;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.stripeSettings = stripeSettings;
 	}
 
@@ -63,7 +63,7 @@ class LicenceController {
 			return cannotTell();
 		}
 		Session session = sessions.find(sessionId.get());
-		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
+		Optional<Purchase> purchase = purchaseMetadata.purchaseOf(session);
 		if (purchase.isEmpty()) {
 			return ResponseEntity.ok(LicenceStatus.UNKNOWN);
 		}

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import ${package}.Purchase;
 import ${package}.catalog.Catalog;
-import ${package}.fulfilment.StoreSessions;
+import ${package}.fulfilment.PurchaseMetadata;
 import com.stripe.model.checkout.Session;
 
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -27,16 +27,16 @@ public class LostLinkMail {
 
 	private final Catalog catalog;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final PurchaseMail purchaseMail;
 
-	LostLinkMail(MailOutbox outbox, MailProperties settings, Catalog catalog, StoreSessions storeSessions,
+	LostLinkMail(MailOutbox outbox, MailProperties settings, Catalog catalog, PurchaseMetadata purchaseMetadata,
 			PurchaseMail purchaseMail) {
 		this.outbox = outbox;
 		this.settings = settings;
 		this.catalog = catalog;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.purchaseMail = purchaseMail;
 	}
 
@@ -65,7 +65,7 @@ public class LostLinkMail {
 	private List<Map<String, Object>> purchases(List<Session> paidSessions) {
 		List<Map<String, Object>> purchases = new ArrayList<>();
 		for (Session session : paidSessions) {
-			Purchase purchase = storeSessions.purchaseOf(session).orElseThrow();
+			Purchase purchase = purchaseMetadata.purchaseOf(session).orElseThrow();
 			purchases.add(purchaseMail.model(purchase, session));
 		}
 		return purchases;

@@ -8,7 +8,7 @@ import ${package}.PurchaseHooks;
 import ${package}.Refund;
 import ${package}.fulfilment.FulfilmentClaims;
 import ${package}.fulfilment.FulfilmentClaims.Claim;
-import ${package}.fulfilment.StoreSessions;
+import ${package}.fulfilment.PurchaseMetadata;
 import ${package}.stripe.SessionCache;
 import ${package}.stripe.StripeFailure;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * The webhook's refund and dispute events: finds the purchase (the Checkout Session of the event's
  * payment), closes its receipt and download at once rather than when {@link SessionCache} would
  * next ask Stripe, and tells {@link PurchaseHooks#postRefund}. Charges of the account that are not
- * this store's sessions ({@link StoreSessions}) are acknowledged and left alone.
+ * this store's sessions ({@link PurchaseMetadata}) are acknowledged and left alone.
  *
  * <p>Each event is handled once in this instance: its id is claimed while it is handled and
  * remembered for {@code REMEMBERED} after ({@link FulfilmentClaims}, keyed by event id here), so a
@@ -48,17 +48,17 @@ class RefundsAndDisputes {
 
 	private final PurchaseHooks hooks;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final SessionCache sessionCache;
 
 	private final FulfilmentClaims handled = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
-	RefundsAndDisputes(StripeClient stripe, PurchaseHooks hooks, StoreSessions storeSessions,
+	RefundsAndDisputes(StripeClient stripe, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata,
 			SessionCache sessionCache) {
 		this.stripe = stripe;
 		this.hooks = hooks;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.sessionCache = sessionCache;
 	}
 
@@ -122,7 +122,7 @@ class RefundsAndDisputes {
 				.sessions()
 				.list(SessionListParams.builder().setPaymentIntent(charge.getPaymentIntent()).build())
 				.getData()) {
-				purchase = purchase.or(() -> storeSessions.purchaseOf(session));
+				purchase = purchase.or(() -> purchaseMetadata.purchaseOf(session));
 			}
 		}
 		if (purchase.isEmpty()) {

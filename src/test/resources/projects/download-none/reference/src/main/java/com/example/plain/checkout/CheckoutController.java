@@ -8,7 +8,7 @@ import com.example.plain.Order;
 import com.example.plain.PurchaseHooks;
 import com.example.plain.catalog.Catalog;
 import com.example.plain.catalog.Item;
-import com.example.plain.fulfilment.StoreSessions;
+import com.example.plain.fulfilment.PurchaseMetadata;
 import com.example.plain.ratelimit.RateLimiter;
 import com.example.plain.site.StoreAddress;
 import com.example.plain.stripe.StripeProperties;
@@ -47,7 +47,7 @@ class CheckoutController {
 
 	private final PurchaseHooks hooks;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final CheckoutProperties checkoutSettings;
 
@@ -61,12 +61,12 @@ class CheckoutController {
 
 	private final List<CheckoutConsent> consents;
 
-	CheckoutController(Catalog catalog, PurchaseHooks hooks, StoreSessions storeSessions,
+	CheckoutController(Catalog catalog, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata,
 			CheckoutProperties checkoutSettings, StripeProperties stripeSettings, RateLimiter rateLimiter,
 			StripeClient stripe, StoreAddress address, List<CheckoutConsent> consents) {
 		this.catalog = catalog;
 		this.hooks = hooks;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.checkoutSettings = checkoutSettings;
 		this.stripeSettings = stripeSettings;
 		this.rateLimiter = rateLimiter;
@@ -104,7 +104,7 @@ class CheckoutController {
 		if (!order.item().description().isBlank()) {
 			product.setDescription(order.item().description());
 		}
-		Map<String, String> metadata = new HashMap<>(storeSessions.metadataFor(order));
+		Map<String, String> metadata = new HashMap<>(purchaseMetadata.metadataFor(order));
 		// The words of each box the buyer ticked, with the session and its payment: the record of their consent.
 		consents.forEach(consent -> metadata.put(consent.name(), consent.wording()));
 		return SessionCreateParams.builder()

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.example.plain.Purchase;
 import com.example.plain.fulfilment.PaymentState;
-import com.example.plain.fulfilment.StoreSessions;
+import com.example.plain.fulfilment.PurchaseMetadata;
 import com.example.plain.stripe.SessionCache;
 import com.example.plain.stripe.StripeFailure;
 import com.example.plain.stripe.StripeProperties;
@@ -58,7 +58,7 @@ class DownloadController {
 
 	private final SessionCache sessions;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final StripeProperties stripeSettings;
 
@@ -67,12 +67,12 @@ class DownloadController {
 	private final MessageSourceAccessor messages;
 
 	DownloadController(DownloadLinks links, DownloadProperties settings, SessionCache sessions,
-			StoreSessions storeSessions, StripeProperties stripeSettings, Optional<DownloadLimit> limit,
+			PurchaseMetadata purchaseMetadata, StripeProperties stripeSettings, Optional<DownloadLimit> limit,
 			MessageSourceAccessor messages) {
 		this.links = links;
 		this.settings = settings;
 		this.sessions = sessions;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.stripeSettings = stripeSettings;
 		this.limit = limit;
 		this.messages = messages;
@@ -91,7 +91,7 @@ class DownloadController {
 			throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "download.unavailable");
 		}
 		Session session = sessions.find(link.sessionId());
-		Optional<Purchase> purchase = storeSessions.purchaseOf(session);
+		Optional<Purchase> purchase = purchaseMetadata.purchaseOf(session);
 		if (purchase.isEmpty() || !purchase.get().itemId().equals(link.itemId())) {
 			throw refusal(HttpStatus.FORBIDDEN, NOT_A_PURCHASE);
 		}

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a paid Checkout Session of this store's ({@link StoreSessions}) to
+ * Hands a paid Checkout Session of this store's ({@link PurchaseMetadata}) to
  * {@link PurchaseHooks#postPurchase} once, whoever notices it first: the receipt page (or a reload
  * of it) or Stripe's webhook. Stripe keeps the record ({@link FulfilledMark}).
  *
@@ -46,7 +46,7 @@ public class Fulfilment {
 
 	private final PurchaseHooks hooks;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final ApplicationEventPublisher events;
 
@@ -54,11 +54,11 @@ public class Fulfilment {
 
 	private final Optional<ClaimsAcrossInstances> acrossInstances;
 
-	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, StoreSessions storeSessions, ApplicationEventPublisher events,
+	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata, ApplicationEventPublisher events,
 			Optional<ClaimsAcrossInstances> acrossInstances) {
 		this.mark = mark;
 		this.hooks = hooks;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.events = events;
 		this.acrossInstances = acrossInstances;
 	}
@@ -70,7 +70,7 @@ public class Fulfilment {
 	 * and Stripe delivers the event again later.
 	 */
 	public boolean fulfil(Session session) throws StripeException {
-		Optional<Purchase> purchase = storeSessions.paidPurchaseOf(session);
+		Optional<Purchase> purchase = purchaseMetadata.paidPurchaseOf(session);
 		if (purchase.isEmpty() || mark.isOn(session)) {
 			return false;
 		}

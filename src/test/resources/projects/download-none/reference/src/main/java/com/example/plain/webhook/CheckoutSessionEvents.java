@@ -3,7 +3,7 @@ package com.example.plain.webhook;
 import java.util.Set;
 
 import com.example.plain.fulfilment.Fulfilment;
-import com.example.plain.fulfilment.StoreSessions;
+import com.example.plain.fulfilment.PurchaseMetadata;
 import com.example.plain.stripe.StripeFailure;
 import com.stripe.StripeClient;
 import com.stripe.exception.EventDataObjectDeserializationException;
@@ -43,14 +43,14 @@ class CheckoutSessionEvents {
 
 	private final Fulfilment fulfilment;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final JsonMapper json;
 
-	CheckoutSessionEvents(StripeClient stripe, Fulfilment fulfilment, StoreSessions storeSessions, JsonMapper json) {
+	CheckoutSessionEvents(StripeClient stripe, Fulfilment fulfilment, PurchaseMetadata purchaseMetadata, JsonMapper json) {
 		this.stripe = stripe;
 		this.fulfilment = fulfilment;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.json = json;
 	}
 
@@ -67,7 +67,7 @@ class CheckoutSessionEvents {
 			log.warn("Ignored event {}: its session cannot be read and does not name this store", event.getId());
 			return ResponseEntity.ok("ok");
 		}
-		if (storeSessions.purchaseOf(session).isEmpty()) {
+		if (purchaseMetadata.purchaseOf(session).isEmpty()) {
 			log.info("Ignored event {}: session {} was not made by this store", event.getId(), session.getId());
 			return ResponseEntity.ok("ok");
 		}
@@ -92,7 +92,7 @@ class CheckoutSessionEvents {
 	/** Whether an event's object, unreadable as a Session, still names this store in its metadata. */
 	private boolean namesThisStore(Event event) {
 		try {
-			return storeSessions.namesThisStore(json.readTree(event.getDataObjectDeserializer().getRawJson()));
+			return purchaseMetadata.namesThisStore(json.readTree(event.getDataObjectDeserializer().getRawJson()));
 		}
 		catch (RuntimeException unreadable) {
 			return false;

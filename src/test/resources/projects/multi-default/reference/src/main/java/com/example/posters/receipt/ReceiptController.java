@@ -8,7 +8,7 @@ import com.example.posters.catalog.Catalog;
 import com.example.posters.catalog.Item;
 import com.example.posters.fulfilment.Fulfilment;
 import com.example.posters.fulfilment.PaymentState;
-import com.example.posters.fulfilment.StoreSessions;
+import com.example.posters.fulfilment.PurchaseMetadata;
 import com.example.posters.stripe.SessionCache;
 import com.example.posters.stripe.StripeFailure;
 import com.example.posters.stripe.StripeProperties;
@@ -45,7 +45,7 @@ class ReceiptController {
 
 	private final SessionCache sessions;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final Fulfilment fulfilment;
 
@@ -55,11 +55,11 @@ class ReceiptController {
 
 	private final List<ReceiptAddition> additions;
 
-	ReceiptController(Catalog catalog, SessionCache sessions, StoreSessions storeSessions, Fulfilment fulfilment,
+	ReceiptController(Catalog catalog, SessionCache sessions, PurchaseMetadata purchaseMetadata, Fulfilment fulfilment,
 			StripeProperties settings, MessageSourceAccessor messages, List<ReceiptAddition> additions) {
 		this.catalog = catalog;
 		this.sessions = sessions;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.fulfilment = fulfilment;
 		this.settings = settings;
 		this.messages = messages;
@@ -73,7 +73,7 @@ class ReceiptController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Session session = sessions.find(sessionId);
-		Purchase purchase = storeSessions.purchaseOf(session)
+		Purchase purchase = purchaseMetadata.purchaseOf(session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PaymentState state = PaymentState.of(session);
 		if (state == PaymentState.PAID) {

@@ -3,7 +3,7 @@ package com.example.hostile.downloads.lostlink;
 import java.util.List;
 
 import com.example.hostile.downloads.fulfilment.PaymentState;
-import com.example.hostile.downloads.fulfilment.StoreSessions;
+import com.example.hostile.downloads.fulfilment.PurchaseMetadata;
 import com.example.hostile.downloads.mail.LostLinkMail;
 import com.example.hostile.downloads.stripe.StripeFailure;
 import com.example.hostile.downloads.stripe.StripeProperties;
@@ -33,17 +33,17 @@ class LostLinks {
 
 	private final StripeProperties stripeSettings;
 
-	private final StoreSessions storeSessions;
+	private final PurchaseMetadata purchaseMetadata;
 
 	private final LostLinkMail mail;
 
 	private final TaskExecutor executor;
 
-	LostLinks(StripeClient stripe, StripeProperties stripeSettings, StoreSessions storeSessions, LostLinkMail mail,
+	LostLinks(StripeClient stripe, StripeProperties stripeSettings, PurchaseMetadata purchaseMetadata, LostLinkMail mail,
 			TaskExecutor executor) {
 		this.stripe = stripe;
 		this.stripeSettings = stripeSettings;
-		this.storeSessions = storeSessions;
+		this.purchaseMetadata = purchaseMetadata;
 		this.mail = mail;
 		this.executor = executor;
 	}
@@ -92,7 +92,7 @@ class LostLinks {
 			.list(params)
 			.getData()
 			.stream()
-			.filter(session -> storeSessions.purchaseOf(session).isPresent() && session.getReturnUrl() != null)
+			.filter(session -> purchaseMetadata.purchaseOf(session).isPresent() && session.getReturnUrl() != null)
 			.filter(session -> PaymentState.of(session) == PaymentState.PAID)
 			.toList();
 	}

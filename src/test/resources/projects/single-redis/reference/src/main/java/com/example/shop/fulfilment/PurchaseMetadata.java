@@ -13,10 +13,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells this store's Checkout Sessions apart from everything else of the Stripe account. The
- * webhook hears all of the account's sessions (payment links, another store), and a receipt or
- * download link names a session by its id, so each is checked here before it is fulfilled, shown
- * or downloaded.
+ * The metadata that marks a Checkout Session as a purchase of this store's: written when the
+ * session is created, and read back to tell this store's sessions apart from everything else of
+ * the Stripe account. The webhook hears all of the account's sessions (payment links, another
+ * store), and a receipt or download link names a session by its id, so each is checked here before
+ * it is fulfilled, shown or downloaded.
  *
  * <p>A session is this store's when its metadata, written at creation, names this store
  * ({@code store.id}), an item of the catalog and a quantity the store sells, and when its
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Dashboard can write metadata.
  */
 @Component
-public class StoreSessions {
+public class PurchaseMetadata {
 
 	static final String STORE_ID = "store_id";
 
@@ -39,7 +40,7 @@ public class StoreSessions {
 
 	private final Catalog catalog;
 
-	StoreSessions(Catalog catalog) {
+	PurchaseMetadata(Catalog catalog) {
 		this.catalog = catalog;
 	}
 
