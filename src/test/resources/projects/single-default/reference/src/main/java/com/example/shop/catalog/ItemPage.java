@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.shop.stripe.StripeProperties;
@@ -28,19 +29,18 @@ class ItemPage {
 
 	private final Map<String, String> priceByItemId = new HashMap<>();
 
-	private final List<String> additions;
+	private final List<ItemPageAddition> additions;
 
-	private final List<ItemPageData> data;
+	private final List<String> templates;
 
 	// Paths come from the controllers and the catalog, never from a request: a few entries, ever.
-	private final Map<String, Map<String, Object>> dataByPath = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, Object>> valuesByPath = new ConcurrentHashMap<>();
 
-	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions,
-			List<ItemPageData> data) {
+	ItemPage(Catalog catalog, StripeProperties settings, ResourceLoader resources, List<ItemPageAddition> additions) {
 		this.catalog = catalog;
 		this.settings = settings;
-		this.additions = additions.stream().map(ItemPageAddition::template).toList();
-		this.data = data;
+		this.additions = additions;
+		this.templates = additions.stream().map(ItemPageAddition::template).filter(Objects::nonNull).toList();
 		// Worked out once at start-up, as the catalog never changes while the store runs: a missing
 		// template is searched for in every jar of the classpath, and a currency format is slow to
 		// build. Item ids are letters, digits and dashes (see Item), so this names no other file.
@@ -62,19 +62,19 @@ class ItemPage {
 	 * the name of the view to render.
 	 */
 	String show(Item item, String path, Model model) {
-		model.addAllAttributes(dataByPath.computeIfAbsent(path, page -> dataOf(item, page)));
+		model.addAllAttributes(valuesByPath.computeIfAbsent(path, page -> valuesOf(item, page)));
 		model.addAttribute("item", item);
 		model.addAttribute("price", priceByItemId.get(item.id()));
 		model.addAttribute("maxQuantity", catalog.maxQuantity());
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", publishableKey());
-		model.addAttribute("additions", additions);
+		model.addAttribute("additions", templates);
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 
-	private Map<String, Object> dataOf(Item item, String path) {
+	private Map<String, Object> valuesOf(Item item, String path) {
 		Map<String, Object> values = new HashMap<>();
-		data.forEach(source -> values.putAll(source.of(item, path)));
+		additions.forEach(addition -> values.putAll(addition.values(item, path)));
 		return values;
 	}
 

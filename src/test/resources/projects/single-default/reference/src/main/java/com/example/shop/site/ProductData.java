@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.example.shop.catalog.Item;
-import com.example.shop.catalog.ItemPageData;
+import com.example.shop.catalog.ItemPageAddition;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * item page, which keeps it (catalog/ItemPage), rather than on every view.
  */
 @Component
-class ProductData implements ItemPageData {
+class ProductData implements ItemPageAddition {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -28,7 +28,7 @@ class ProductData implements ItemPageData {
 	}
 
 	@Override
-	public Map<String, Object> of(Item item, String path) {
+	public Map<String, Object> values(Item item, String path) {
 		return Map.of("productJsonLd", jsonLd(item, address.baseUrl() + path));
 	}
 
