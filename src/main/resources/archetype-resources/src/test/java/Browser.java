@@ -182,6 +182,16 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 		return ((JavascriptExecutor) driver).executeScript(javascript);
 	}
 
+	/**
+	 * Runs a statement on the stand-in for Stripe.js, such as {@code "holdActions()"}, once the page
+	 * has it: on a loaded CI machine window.fakeStripe was once still missing right after the page
+	 * had loaded, and the test failed with a JavaScript error instead of waiting.
+	 */
+	public void onFakeStripe(String statement) {
+		waitFor(driver -> Boolean.TRUE.equals(script("return window.fakeStripe !== undefined")));
+		script("window.fakeStripe." + statement);
+	}
+
 	public String path() {
 		return driver.getCurrentUrl().substring(baseUrl.length());
 	}

@@ -113,12 +113,12 @@ class CheckoutBrowserTests {
 	@Test
 	void aWalletPaymentConfirmedBeforeTheCheckoutHasLoadedGoesThrough() {
 		browser.open(Shopper.ITEM_PAGE);
-		browser.script("window.fakeStripe.holdActions()");
+		browser.onFakeStripe("holdActions()");
 		browser.pressBuy();
 
 		browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("fake-wallet"))).click();
 		assertThat(browser.find("#fake-wallet-sheet").getText()).isEqualTo("Wallet: Processing\u2026");
-		browser.script("window.fakeStripe.releaseActions()");
+		browser.onFakeStripe("releaseActions()");
 
 		landsOnTheReceipt("Thank you!");
 		assertThat(browser.script("return JSON.parse(sessionStorage.getItem('fakeStripe.confirmed'))")).asList()
@@ -132,7 +132,7 @@ class CheckoutBrowserTests {
 	@Test
 	void aDeclinedWalletPaymentTellsTheWalletAndAnotherWayPays() {
 		openTheCheckout();
-		browser.script("window.fakeStripe.walletDeclines = true");
+		browser.onFakeStripe("walletDeclines = true");
 		browser.find("#fake-wallet").click();
 
 		browser.waitFor(ExpectedConditions.textToBe(By.id("fake-wallet-sheet"),
@@ -151,7 +151,7 @@ class CheckoutBrowserTests {
 	@Test
 	void aCheckoutStripeCannotLoadSaysSo() {
 		browser.open(Shopper.ITEM_PAGE);
-		browser.script("window.fakeStripe.failLoadActions('Something went wrong. Please try again.')");
+		browser.onFakeStripe("failLoadActions('Something went wrong. Please try again.')");
 		browser.pressBuy();
 
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("payment-message")));
