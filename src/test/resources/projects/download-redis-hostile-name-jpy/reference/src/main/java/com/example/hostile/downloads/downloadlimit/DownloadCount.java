@@ -42,7 +42,7 @@ class DownloadCount {
 		return number(session, DOWNLOADS);
 	}
 
-	/** The downloads the seller gave the purchase on top of download.max-downloads. */
+	/** The downloads the seller gave the purchase on top of download-limit.max-downloads. */
 	int extra(Session session) {
 		return number(session, EXTRA_DOWNLOADS);
 	}
