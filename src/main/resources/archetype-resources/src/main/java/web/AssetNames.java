@@ -45,9 +45,10 @@ class AssetNames implements FreeMarkerVariablesCustomizer {
 	 */
 	@Bean
 	static FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlEncodingFilter() {
-		FilterRegistrationBean<ResourceUrlEncodingFilter> filter = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
-		filter.setEnabled(false);
-		return filter;
+		FilterRegistrationBean<ResourceUrlEncodingFilter> unused = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		unused.setEnabled(false);
+		return unused;
 	}
 
 	String hashedName(String path) {
