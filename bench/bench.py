@@ -42,6 +42,8 @@ VERSIONS = {element.tag.split("}")[1]: element.text for element in
             ElementTree.parse(ROOT / "pom.xml").getroot().find("{http://maven.apache.org/POM/4.0.0}properties")}
 WORK = ROOT / "target" / "bench"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# A store's ./mvnw verify takes minutes: fewer rounds of it than of the rest.
+VERIFY_ROUNDS = max(3, RUNS // 2 + 1) if RUNS > 1 else 1
 VARIANTS = ["single", "multi", "download"]
 JDK17 = Path(os.path.realpath(shutil.which("java"))).parent.parent
 JDK25 = Path(os.environ.get("BENCH_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64"))
@@ -440,7 +442,7 @@ def store_verify(apps):
     """A generated store's own ./mvnw verify (after clean), each variant interleaved; where the time goes."""
     times = {v: [] for v in VARIANTS}
     steps, classes = {}, {}
-    for _ in range(max(3, RUNS // 2 + 1) if RUNS > 1 else 1):
+    for _ in range(VERIFY_ROUNDS):
         for variant in VARIANTS:
             store = apps[variant].directory
             seconds, output = timed(["./mvnw", "-B", "-o", *TIMESTAMPS, "clean", "verify"], cwd=store)
