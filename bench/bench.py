@@ -480,6 +480,7 @@ def before_stores():
         directory.mkdir(parents=True)
     run(["git", "archive", "-o", str(WORK / "before.tar"), BEFORE], cwd=ROOT)
     run(["tar", "-xf", str(WORK / "before.tar"), "-C", str(source)])
+    (WORK / "before.tar").unlink()
     for variant in BEFORE_AFTER:  # what archetype:generate in prepare() is given, and its defaults
         (cases / variant).mkdir()
         (cases / variant / "archetype.properties").write_text(
