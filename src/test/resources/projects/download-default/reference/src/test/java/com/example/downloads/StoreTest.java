@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import com.example.downloads.ratelimit.Buckets;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,16 +26,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * keys, Stripe.js played in the browser tests by src/test/resources/static/test/fake-stripe.js,
  * served from https://js.stripe.com as the store loads it (see {@link Browser}), and Stripe's API played by one WireMock server that lives as long
  * as the Spring context and answers as Stripe would ({@link StripeApiServer}). {@link PurchaseHooks} is the
- * real one, watched by a Mockito spy. stripe-java tries a failed call again without its usual pause
+ * real one, watched by a Mockito spy, and so are the rate limits' {@link Buckets}, so that a test can
+ * set limits of its own ({@link TestRateLimits}). stripe-java tries a failed call again without its usual pause
  * ({@link StripeRetriesAtOnce}). Inject the server ({@code @Autowired WireMockServer stripe})
- * and, where counted, the hooks; both start clean for each test (the server's stubs, scenarios
- * and request journal are reset before it, the spy after it).
+ * and, where counted, the hooks; all start clean for each test (the server's stubs, scenarios
+ * and request journal are reset before it, the spies after it).
  *
  * <p>Why one annotation: Spring keeps a started context for every test class configured the same
  * way, so classes that say only {@code @StoreTest} share one store and one WireMock server instead
- * of starting their own. A class that needs the store set up otherwise (no keys, other limits)
+ * of starting their own. A class that needs the store set up otherwise (no keys, another language)
  * adds {@code @TestPropertySource} and gets a context of its own, shared with classes that set
- * exactly the same: settings that several classes need, or that do not meet, are one annotation
+ * exactly the same (what a test can set while the store runs, such as its rate limits, it sets
+ * there instead): settings that several classes need, or that do not meet, are one annotation
  * ({@link SellersOwnSettings}, {@link SellersItemAndAddress}, stripe/RestrictedKeyStore). The
  * store keeps some things in memory for a while (which purchases it fulfilled, what Stripe said
  * about a session, each client's rate limit), so a test in the shared context uses session ids of
@@ -48,7 +51,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 		"stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET })
 @AutoConfigureMockMvc
 @Import({ StoreTest.StripeApi.class, StripeRetriesAtOnce.class })
-@MockitoSpyBean(types = PurchaseHooks.class)
+@MockitoSpyBean(types = { PurchaseHooks.class, Buckets.class })
 @TestExecutionListeners(listeners = StoreTest.StripeApi.Reset.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface StoreTest {

@@ -1,5 +1,9 @@
 package com.example.shop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -15,14 +19,27 @@ public final class StripeApiServer {
 	private StripeApiServer() {
 	}
 
-	/** A started server, on a port of its own; the caller stops it. */
+	/**
+	 * A started server, on a port of its own; the caller stops it. The port is chosen here, not by
+	 * the server, so that the server keeps it when a test stops it and starts it again
+	 * (checkout/StripeUnreachableTests): the store still calls Stripe's API at the same address.
+	 */
 	public static WireMockServer start(FakeStripe fakeStripe, StripeKey key, int threads) {
-		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort()
+		WireMockServer server = new WireMockServer(wireMockConfig().port(freePort())
 			.containerThreads(threads)
 			.extensions(fakeStripe, new StripeRequestCheck(key), new StripeAnswer(), new StripeRequestLog())
 			.notMatchedRendererFactory(extensions -> new StripeNotFound()));
 		server.start();
 		return server;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -54,7 +54,8 @@ class SecurityConfiguration {
 		if (checkout.automaticTax()) {
 			policy = policy.replace("script-src 'self' https://js.stripe.com https://*.js.stripe.com",
 					"script-src 'self' https://js.stripe.com https://*.js.stripe.com " + ADDRESS_AUTOCOMPLETE)
-				.replace("connect-src 'self' https://api.stripe.com", "connect-src 'self' https://api.stripe.com " + ADDRESS_AUTOCOMPLETE);
+				.replace("connect-src 'self' https://api.stripe.com",
+						"connect-src 'self' https://api.stripe.com " + ADDRESS_AUTOCOMPLETE);
 		}
 		String imageSites = catalog.items()
 			.stream()
@@ -77,7 +78,8 @@ class SecurityConfiguration {
 			// add paths of their own with a Customizer<HttpSecurity> bean, which Spring Security applies.
 			.ignoringRequestMatchers("/stripe/webhook"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog, checkout)))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(catalog, checkout)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}

@@ -1,12 +1,16 @@
 package com.example.downloads.checkout;
 
+import java.time.Duration;
+
 import com.example.downloads.CheckoutJson;
 import com.example.downloads.Csrf;
 import com.example.downloads.FakeStripe;
 import com.example.downloads.QuietOutputCaptureExtension;
 import com.example.downloads.StoreTest;
 import com.example.downloads.StripeStub;
+import com.example.downloads.TestRateLimits;
 import com.example.downloads.catalog.Catalog;
+import com.example.downloads.ratelimit.Buckets;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -15,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,13 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A card tester opening checkout after checkout to try card after card: past the limit, 429
- * with a Retry-After, and Stripe hears nothing more. Each test comes from addresses of its own,
- * as the limits outlive a test.
+ * with a Retry-After, and Stripe hears nothing more. The limits are low ones each test sets for
+ * itself ({@link TestRateLimits}), in the store the other tests share.
  */
-// A low limit per client: a context of its own, shared with web/SecurityHeadersTests, which sets the same.
 @StoreTest
-@TestPropertySource(properties = { "rate-limits.checkout-per-client.attempts=3",
-		"rate-limits.checkout-per-client.per=10m" })
 @ExtendWith(QuietOutputCaptureExtension.class)
 class RateLimitTests {
 
@@ -56,9 +56,13 @@ class RateLimitTests {
 	@Autowired
 	Catalog catalog;
 
+	@Autowired
+	Buckets buckets;
+
 	@BeforeEach
-	void stripeOpensCheckouts() {
+	void stripeOpensCheckoutsAndTheLimitPerClientIsLow() {
 		fakeStripe.answer(stripe);
+		TestRateLimits.set(buckets, TestRateLimits.CHECKOUT_PER_CLIENT, 3, Duration.ofMinutes(10));
 	}
 
 	static RequestPostProcessor from(String address) {
@@ -105,16 +109,19 @@ class RateLimitTests {
 	}
 
 	/**
-	 * The limits that keep the Stripe account under its own rate limit (one context for both).
+	 * The limits that keep the Stripe account under its own rate limit.
 	 * The store's ceiling on checkouts from all clients together holds off card testers spread over
 	 * many addresses; junk that never reaches Stripe must not use it up, or anyone could lock real
 	 * shoppers out without trying a single card.
 	 */
 	@Nested
-	@TestPropertySource(properties = { "rate-limits.checkout-all-clients.attempts=5",
-			"rate-limits.checkout-all-clients.per=10m", "rate-limits.receipts-per-client.attempts=3",
-			"rate-limits.receipts-per-client.per=10m" })
 	class StoreWideCeilingAndReceipts {
+
+		@BeforeEach
+		void theCeilingAndTheReceiptLimitAreLow() {
+			TestRateLimits.set(buckets, TestRateLimits.CHECKOUT_ALL_CLIENTS, 5, Duration.ofMinutes(10));
+			TestRateLimits.set(buckets, TestRateLimits.RECEIPTS_PER_CLIENT, 3, Duration.ofMinutes(10));
+		}
 
 		@Test
 		void junkFromManyClientsDoesNotUseUpTheCeilingButValidCheckoutsDo() throws Exception {

@@ -24,7 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
@@ -33,6 +32,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
+
+import static com.example.plain.site.StoreLanguage.refusal;
 
 /**
  * Serves the file behind a signed link, after asking Stripe that the purchase is this store's, was
@@ -122,11 +123,6 @@ class DownloadController {
 			return answer.contentLength(file.contentLength()).build();
 		}
 		return answer.body(limit.isPresent() ? limit.get().serve(session, settings.file(), request) : file);
-	}
-
-	/** A refusal whose words are messages.properties' {@code code}. */
-	private static ErrorResponseException refusal(HttpStatus status, String code, Object... arguments) {
-		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments);
 	}
 
 	/** A refused download gets a page saying why and what to do, not the file. */

@@ -3,6 +3,8 @@ package com.example.posters.catalog;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +33,12 @@ class CatalogController implements CatalogPages {
 	}
 
 	@GetMapping("/items/{id}")
-	String showItem(@PathVariable String id, Model model) {
+	String showItem(@PathVariable String id, HttpServletRequest request, Model model) {
 		Item item = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// The way back to the other items.
 		model.addAttribute("catalogPage", "/");
 		// The item's own path, not the one requested, which may spell it differently.
-		return itemPage.show(item, "/items/" + item.id(), model);
+		return itemPage.show(item, "/items/" + item.id(), request, model);
 	}
 
 	/** For the sitemap: the catalog, then each item. */

@@ -44,7 +44,8 @@ public enum PaymentState {
 		if (Boolean.TRUE.equals(charge.getDisputed())) {
 			return DISPUTED;
 		}
-		if (Boolean.TRUE.equals(charge.getRefunded()) || (charge.getAmountRefunded() != null && charge.getAmountRefunded() > 0)) {
+		boolean partlyRefunded = charge.getAmountRefunded() != null && charge.getAmountRefunded() > 0;
+		if (Boolean.TRUE.equals(charge.getRefunded()) || partlyRefunded) {
 			return REFUNDED;
 		}
 		return PAID;

@@ -10,6 +10,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The store's language ({@code store.locale}). Every word a shopper reads, on a page, in a refusal
@@ -41,6 +44,14 @@ public class StoreLanguage {
 	 */
 	public static Locale languageServed(Locale storeLocale) {
 		return "en".equals(storeLocale.getLanguage()) || hasBundle(storeLocale) ? storeLocale : Locale.ENGLISH;
+	}
+
+	/**
+	 * A refusal in the shopper's words: an error answer whose text is messages.properties'
+	 * {@code code} (with its {@code arguments}), which Spring looks up in the store's language.
+	 */
+	public static ErrorResponseException refusal(HttpStatus status, String code, Object... arguments) {
+		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments);
 	}
 
 	private static boolean hasBundle(Locale locale) {

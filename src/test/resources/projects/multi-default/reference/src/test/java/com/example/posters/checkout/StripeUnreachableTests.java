@@ -1,25 +1,20 @@
 package com.example.posters.checkout;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import com.example.posters.CheckoutJson;
 import com.example.posters.Csrf;
 import com.example.posters.QuietOutputCaptureExtension;
-import com.example.posters.StripeRetriesAtOnce;
+import com.example.posters.StoreTest;
 import com.example.posters.StripeStub;
 import com.example.posters.catalog.Catalog;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.example.posters.Messages.english;
@@ -34,30 +29,36 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Nothing listens at Stripe's address (a network down, a firewall): the request never left, so
  * "not charged" is certain. stripe-java tries to connect again twice before the store answers,
- * and the log says why Stripe could not be reached, and where it was looked for.
+ * and the log says why Stripe could not be reached, and where it was looked for. Each test stops
+ * the stand-in for Stripe's API, so that nothing listens at the address the store calls, and starts
+ * it again afterwards at the same address (StripeApiServer) for the tests after it: so these tests
+ * share the store of {@link StoreTest} instead of starting one with stripe.api-base at a closed port.
  */
-@SpringBootTest(properties = { "stripe.publishable-key=" + StripeStub.PUBLISHABLE_KEY,
-		"stripe.secret-key=" + StripeStub.SECRET_KEY, "stripe.connect-timeout=1s", "stripe.read-timeout=1s" })
-@AutoConfigureMockMvc
-@Import(StripeRetriesAtOnce.class)
+@StoreTest
 @ExtendWith(QuietOutputCaptureExtension.class)
 class StripeUnreachableTests {
 
-	static int closedPort;
-
-	@DynamicPropertySource
-	static void stripeAtAClosedPort(DynamicPropertyRegistry registry) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		registry.add("stripe.api-base", () -> "http://localhost:" + closedPort);
-	}
+	@Autowired
+	WireMockServer stripe;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Catalog catalog;
+
+	int closedPort;
+
+	@BeforeEach
+	void nothingListensAtStripesAddress() {
+		closedPort = stripe.port();
+		stripe.stop();
+	}
+
+	@AfterEach
+	void stripeListensAgain() {
+		stripe.start();
+	}
 
 	@Test
 	void theShopperIsToldTheyWereNotChargedAndToTryAgain(CapturedOutput output) throws Exception {

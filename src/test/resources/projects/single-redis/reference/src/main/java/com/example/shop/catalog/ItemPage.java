@@ -1,5 +1,7 @@
 package com.example.shop.catalog;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.shop.stripe.StripeProperties;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -61,7 +64,7 @@ class ItemPage {
 	 * Fills the model for the item's page, which is at {@code path} (such as {@code "/"}), and returns
 	 * the name of the view to render.
 	 */
-	String show(Item item, String path, Model model) {
+	String show(Item item, String path, HttpServletRequest request, Model model) {
 		model.addAllAttributes(valuesByPath.computeIfAbsent(path, page -> valuesOf(item, page)));
 		model.addAttribute("item", item);
 		model.addAttribute("price", priceByItemId.get(item.id()));
@@ -69,6 +72,9 @@ class ItemPage {
 		model.addAttribute("paymentsEnabled", settings.paymentsEnabled());
 		model.addAttribute("publishableKey", publishableKey());
 		model.addAttribute("additions", templates);
+		if (!settings.paymentsEnabled()) {
+			model.addAttribute("visitorIsLocal", visitorIsLocal(request));
+		}
 		return viewByItemId.getOrDefault(item.id(), "item");
 	}
 
@@ -76,6 +82,24 @@ class ItemPage {
 		Map<String, Object> values = new HashMap<>();
 		additions.forEach(addition -> values.putAll(addition.values(item, path)));
 		return values;
+	}
+
+	/**
+	 * Whether the visitor is on the store's own machine: the seller trying the store out, who may read
+	 * which keys to set, which shoppers should never see. A request that came through a proxy (it
+	 * carries X-Forwarded-For or Forwarded) is never local, even from the proxy's address.
+	 */
+	private static boolean visitorIsLocal(HttpServletRequest request) {
+		if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
+			return false;
+		}
+		try {
+			// An address literal: no name is looked up.
+			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	// StripeProperties refuses any other key at start-up; checked again here, where a key enters a page,

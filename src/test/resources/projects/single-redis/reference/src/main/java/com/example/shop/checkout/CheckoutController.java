@@ -28,11 +28,11 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import static com.example.shop.site.StoreLanguage.refusal;
 
 /**
  * Opens a checkout: prices the order from the catalog, lets {@link PurchaseHooks#prePurchase}
@@ -132,11 +132,6 @@ class CheckoutController {
 			.setAdaptivePricing(AdaptivePricing.builder().setEnabled(checkoutSettings.adaptivePricing()).build())
 			.setCustomerCreation(checkoutSettings.createCustomer() ? CustomerCreation.ALWAYS : CustomerCreation.IF_REQUIRED)
 			.build();
-	}
-
-	/** A refusal in the shopper's words: messages.properties' {@code code}, which CheckoutErrors looks up. */
-	private static ErrorResponseException refusal(HttpStatus status, String code, Object... arguments) {
-		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments);
 	}
 
 }

@@ -54,8 +54,8 @@ public class Fulfilment {
 
 	private final Optional<ClaimsAcrossInstances> acrossInstances;
 
-	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata, ApplicationEventPublisher events,
-			Optional<ClaimsAcrossInstances> acrossInstances) {
+	Fulfilment(FulfilledMark mark, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata,
+			ApplicationEventPublisher events, Optional<ClaimsAcrossInstances> acrossInstances) {
 		this.mark = mark;
 		this.hooks = hooks;
 		this.purchaseMetadata = purchaseMetadata;

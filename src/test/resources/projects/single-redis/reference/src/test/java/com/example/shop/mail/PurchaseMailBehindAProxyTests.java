@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
+import com.example.shop.SellersOwnSettings;
 import com.example.shop.Shopper;
-import com.example.shop.StoreTest;
 import com.example.shop.catalog.Catalog;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import jakarta.mail.internet.MimeMessage;
@@ -18,18 +18,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The links in the buyer's e-mail, behind a proxy that terminates TLS and passes on what a client
- * sends (web/BehindAProxyTests, whose settings these are, so the two share one store): no
- * X-Forwarded-* header chooses their host. That is store.base-url, or localhost without it.
+ * sends (server.forward-headers-strategy, one of {@link SellersOwnSettings}, as in
+ * web/BehindAProxyTests): no X-Forwarded-* header chooses their host. That is store.base-url, or
+ * localhost without it.
  */
-@StoreTest
-@TestPropertySource(properties = { "server.forward-headers-strategy=native",
-		"rate-limits.checkout-per-client.attempts=2" })
+@SellersOwnSettings
 class PurchaseMailBehindAProxyTests {
 
 	@Autowired

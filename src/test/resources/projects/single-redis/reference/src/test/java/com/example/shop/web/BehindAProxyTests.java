@@ -1,18 +1,20 @@
 package com.example.shop.web;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import com.example.shop.CheckoutJson;
 import com.example.shop.FakeStripe;
+import com.example.shop.SellersOwnSettings;
 import com.example.shop.Shopper;
-import com.example.shop.StoreTest;
+import com.example.shop.TestRateLimits;
 import com.example.shop.catalog.Catalog;
+import com.example.shop.ratelimit.Buckets;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -24,11 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (server.forward-headers-strategy: native). The test plays the proxy: it connects from
  * 127.0.0.1, a private address the store trusts to set X-Forwarded-For and X-Forwarded-Proto.
  * No header chooses the host of a link the store sends, though: that is store.base-url, or
- * localhost without it.
+ * localhost without it. The setting is one of {@link SellersOwnSettings}, whose store these tests share.
  */
-@StoreTest
-@TestPropertySource(properties = { "server.forward-headers-strategy=native",
-		"rate-limits.checkout-per-client.attempts=2" })
+@SellersOwnSettings
 class BehindAProxyTests {
 
 	@Autowired
@@ -39,6 +39,9 @@ class BehindAProxyTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	Buckets buckets;
 
 	@LocalServerPort
 	int port;
@@ -73,6 +76,7 @@ class BehindAProxyTests {
 	@Test
 	void eachClientBehindTheProxyHasItsOwnRateLimit() {
 		fakeStripe.answer(stripe);
+		TestRateLimits.set(buckets, TestRateLimits.CHECKOUT_PER_CLIENT, 2, Duration.ofMinutes(10));
 		Shopper proxy = new Shopper(port);
 		proxy.opensTheItemPage();
 

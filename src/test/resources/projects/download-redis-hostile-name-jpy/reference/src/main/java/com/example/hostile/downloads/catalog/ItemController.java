@@ -2,6 +2,8 @@ package com.example.hostile.downloads.catalog;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +22,8 @@ class ItemController implements CatalogPages {
 	}
 
 	@GetMapping("/")
-	String showItem(Model model) {
-		return itemPage.show(catalog.firstItem(), "/", model);
+	String showItem(HttpServletRequest request, Model model) {
+		return itemPage.show(catalog.firstItem(), "/", request, model);
 	}
 
 	/** For the sitemap: the one page, the item's. */

@@ -12,11 +12,11 @@ import com.stripe.model.checkout.Session;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+
+import static com.example.hostile.downloads.site.StoreLanguage.refusal;
 
 /**
  * How much of the file a purchase may still receive ({@code download-limit.max-downloads}). The
@@ -84,9 +84,7 @@ class DownloadAllowance implements DownloadLimit {
 	void claim(Session session, long bytes) {
 		long fileSize = fileSize();
 		if (sent.tryAdd(session.getId(), bytes, allowed(session, fileSize), count.recorded(session) * fileSize) < 0) {
-			HttpStatus forbidden = HttpStatus.FORBIDDEN;
-			throw new ErrorResponseException(forbidden, ProblemDetail.forStatus(forbidden), null,
-					"receipt.downloadsUsedUp", new Object[] { max(session) });
+			throw refusal(HttpStatus.FORBIDDEN, "receipt.downloadsUsedUp", max(session));
 		}
 	}
 

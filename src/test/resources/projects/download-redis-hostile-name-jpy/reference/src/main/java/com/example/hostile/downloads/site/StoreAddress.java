@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where buyers reach the store, for every absolute address it writes: the receipt address Stripe
  * sends buyers back to, canonical and link-preview addresses, the sitemap, and every other link
- * that leaves the store. It is {@code store.base-url}; without it, {@code http://localhost:<port>}, right on the
- * seller's own machine only. Never the Host or X-Forwarded-* headers of a request, whatever
+ * that leaves the store. It is {@code store.base-url}; without it, {@code http://localhost:<port>},
+ * right on the seller's own machine only. Never the Host or X-Forwarded-* headers of a request, whatever
  * server.forward-headers-strategy says: anyone can send those, and a genuine link built on them
  * would send the buyer to the sender's site.
  */

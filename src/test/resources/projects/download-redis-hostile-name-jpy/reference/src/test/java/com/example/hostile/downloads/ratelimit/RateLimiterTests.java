@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -166,6 +169,24 @@ class RateLimiterTests {
 		List<MappedInterceptor> interceptors() {
 			return getInterceptors().stream().map(MappedInterceptor.class::cast).toList();
 		}
+
+	}
+
+	/** The rate-limits.* settings, as a seller writes them, reach the limits the limiter is made with. */
+	@Test
+	void theSettingsBindToTheLimits() {
+		new ApplicationContextRunner().withUserConfiguration(RateLimitsOnly.class)
+			.withPropertyValues("rate-limits.checkout-per-client.attempts=3", "rate-limits.checkout-per-client.per=10m",
+					"rate-limits.checkout-all-clients.attempts=5", "rate-limits.checkout-all-clients.per=1h",
+					"rate-limits.receipts-per-client.attempts=4")
+			.run(context -> assertThat(context.getBean(RateLimits.class)).isEqualTo(new RateLimits(
+					new Limit(3, Duration.ofMinutes(10)), new Limit(5, Duration.ofHours(1)),
+					new Limit(4, Duration.ofMinutes(10)))));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(RateLimits.class)
+	static class RateLimitsOnly {
 
 	}
 
