@@ -39,8 +39,11 @@ class MailSenderTests {
 
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "'store.mail.from'",
 				"neither store.mail.from nor spring.mail.username is", "Set store.mail.from (or STORE_MAIL_FROM)")
+			// What Spring Boot logs, with the stack trace, for a failure no report explains. Not "no
+			// stack trace at all": the output holds every thread's, such as a Redis client's of an
+			// earlier test shutting down.
 			.as("a start-up report, not a stack trace")
-			.doesNotContain("\tat ");
+			.doesNotContain("Application run failed");
 	}
 
 	@Test
