@@ -32,6 +32,8 @@ class PageVariables implements FreeMarkerVariablesCustomizer {
 		variables.put("msg", (TemplateMethodModelEx) this::message);
 		// The links features add to the footer: the single store has none.
 		variables.put("footerLinks", List.of());
+		// layout.ftlh's files by their own names: content-hashed names are the store's own (web/AssetNames).
+		variables.put("assetUrl", (TemplateMethodModelEx) arguments -> DeepUnwrap.unwrap((TemplateModel) arguments.get(0)));
 	}
 
 	private String message(List<?> arguments) throws TemplateModelException {
