@@ -1,0 +1,72 @@
+package ${package}.demo;
+
+import ${package}.FakeStripe;
+import ${package}.StripeApiServer;
+import ${package}.StripeJsApi;
+import ${package}.StripeKey;
+import ${package}.StripeStub;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * Stripe for the demo, played by the tests' stand-ins: its API by {@link FakeStripe} on a WireMock
+ * server ({@link StripeApiServer}) at stripe.api-base; Stripe.js by
+ * src/test/resources/static/test/fake-stripe.js, which the store serves itself at stripe.js-url
+ * (nobody can send a visitor's browser elsewhere for js.stripe.com), and which talks to
+ * {@link StripeJsApiController} on the store's own address. The keys are the tests' placeholders,
+ * which Stripe would refuse.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(StripeJsApiController.class)
+class DemoStripe {
+
+	static final String STRIPE_JS = "/test/fake-stripe.js";
+
+	@Bean
+	FakeStripe fakeStripe() {
+		return new FakeStripe();
+	}
+
+	@Bean
+	StripeKey stripeKey() {
+		return new StripeKey();
+	}
+
+	@Bean(destroyMethod = "stop")
+	WireMockServer stripeApiServer(FakeStripe fakeStripe, StripeKey stripeKey) {
+		WireMockServer server = StripeApiServer.start(fakeStripe, stripeKey, 16);
+		fakeStripe.answer(server);
+		return server;
+	}
+
+	@Bean
+	StripeJsApi stripeJsApi(FakeStripe fakeStripe) {
+		StripeJsApi api = new StripeJsApi();
+		api.answerFrom(fakeStripe);
+		return api;
+	}
+
+	@Bean
+	DynamicPropertyRegistrar stripeStandIn(WireMockServer stripeApiServer) {
+		return registry -> {
+			registry.add("stripe.publishable-key", () -> StripeStub.PUBLISHABLE_KEY);
+			registry.add("stripe.secret-key", () -> StripeStub.SECRET_KEY);
+			registry.add("stripe.webhook-secret", () -> StripeStub.WEBHOOK_SECRET);
+			registry.add("stripe.api-base", stripeApiServer::baseUrl);
+			registry.add("stripe.js-url", () -> STRIPE_JS);
+		};
+	}
+
+	// Stripe.js sends no CSRF token, and Stripe's API would not ask for one.
+	@Bean
+	static Customizer<HttpSecurity> stripeJsApiNeedsNoCsrfToken() {
+		return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers(StripeJsApiController.PATH + "/**"));
+	}
+
+}
