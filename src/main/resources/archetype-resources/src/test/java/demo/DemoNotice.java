@@ -31,9 +31,9 @@ class DemoNotice extends HttpFilter {
 		String links = pages.stream()
 			.map(page -> "<a href=\"" + HtmlUtils.htmlEscape(page.path()) + "\">" + HtmlUtils.htmlEscape(page.name()) + "</a>")
 			.collect(Collectors.joining(" "));
-		this.notice = "<aside class=\"demo-notice\" aria-label=\"Demo\"><p><strong>Demo:</strong> Stripe and the mail "
-				+ "server are played on this machine, so nothing is charged and no e-mail leaves it. Pay with the test "
-				+ "card 4242 4242 4242 4242.</p><p>" + links + "</p></aside>";
+		this.notice = "<aside class=\"demo-notice\" aria-label=\"Demo\"><p><strong>Demo:</strong> Stripe is played on "
+				+ "this machine, so nothing is charged. Pay with the test card 4242 4242 4242 4242.</p><p>" + links
+				+ "</p></aside>";
 	}
 
 	@Override
