@@ -22,6 +22,8 @@ evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
 // Its features, and no line of the others.
 binding.chosen = ['mail', 'lost-link']
 evaluate(new File((basedir as File).parentFile, 'check-features.groovy'))
+// The packaged jar holds nothing of the tests or the demo.
+evaluate(new File((basedir as File).parentFile, 'check-jar.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true

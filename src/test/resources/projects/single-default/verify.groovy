@@ -46,6 +46,8 @@ evaluate(new File((basedir as File).parentFile, 'check-deploy.groovy'))
 evaluate(new File((basedir as File).parentFile, 'check-image.groovy'))
 // Its green build printed no failed start and few warnings.
 evaluate(new File((basedir as File).parentFile, 'check-quiet-build.groovy'))
+// The packaged jar holds nothing of the tests or the demo.
+evaluate(new File((basedir as File).parentFile, 'check-jar.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true

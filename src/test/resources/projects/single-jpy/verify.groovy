@@ -3,6 +3,8 @@ binding.expectedName = 'Tea Bowl'
 binding.expectedPrice = '\u00a51,250'
 evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
 assert new File(context.projectDir as File, 'src/main/resources/application.yml').getText('UTF-8').contains('currency: jpy')
+// The packaged jar holds nothing of the tests or the demo.
+evaluate(new File((basedir as File).parentFile, 'check-jar.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true

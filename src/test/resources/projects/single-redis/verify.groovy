@@ -36,6 +36,8 @@ if (missing) {
     scale.consumeProcessOutput(System.out, System.err)
     assert scale.waitFor() == 0 : 'the scale test failed: see its lines above'
 }
+// The packaged jar holds nothing of the tests or the demo.
+evaluate(new File((basedir as File).parentFile, 'check-jar.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
 return true
