@@ -1,9 +1,8 @@
 package ${package}.demo;
 
 import ${package}.FakeStripe;
-import ${package}.StripeApiServer;
+import ${package}.StoreTest;
 import ${package}.StripeJsApi;
-import ${package}.StripeKey;
 import ${package}.StripeStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -15,50 +14,38 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Stripe for the demo, played by the tests' stand-ins: its API by {@link FakeStripe} on a WireMock
- * server ({@link StripeApiServer}) at stripe.api-base; Stripe.js by
+ * Stripe for the demo, played by the tests' stand-ins: its API by {@link FakeStripe} on the tests'
+ * WireMock server ({@link StoreTest.StripeApi}) at stripe.api-base; Stripe.js by
  * src/test/resources/static/test/fake-stripe.js, which the store serves itself at stripe.js-url
  * (nobody can send a visitor's browser elsewhere for js.stripe.com), and which talks to
  * {@link StripeJsApiController} on the store's own address. The keys are the tests' placeholders,
  * which Stripe would refuse.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(StripeJsApiController.class)
+@Import({ StoreTest.StripeApi.class, StripeJsApiController.class })
 class DemoStripe {
 
 	static final String STRIPE_JS = "/test/fake-stripe.js";
 
+	/**
+	 * Stripe.js's side of the fake, for {@link StripeJsApiController}. The fake answers every
+	 * Checkout Session call from the start, for the whole run (a test says so before each test).
+	 */
 	@Bean
-	FakeStripe fakeStripe() {
-		return new FakeStripe();
-	}
-
-	@Bean
-	StripeKey stripeKey() {
-		return new StripeKey();
-	}
-
-	@Bean(destroyMethod = "stop")
-	WireMockServer stripeApiServer(FakeStripe fakeStripe, StripeKey stripeKey) {
-		WireMockServer server = StripeApiServer.start(fakeStripe, stripeKey, 16);
-		fakeStripe.answer(server);
-		return server;
-	}
-
-	@Bean
-	StripeJsApi stripeJsApi(FakeStripe fakeStripe) {
+	StripeJsApi stripeJsApi(FakeStripe fakeStripe, WireMockServer stripeApiServer) {
+		fakeStripe.answer(stripeApiServer);
 		StripeJsApi api = new StripeJsApi();
 		api.answerFrom(fakeStripe);
 		return api;
 	}
 
+	// stripe.api-base comes from StoreTest.StripeApi, as in the tests.
 	@Bean
-	DynamicPropertyRegistrar stripeStandIn(WireMockServer stripeApiServer) {
+	DynamicPropertyRegistrar stripeKeysAndStripeJs() {
 		return registry -> {
 			registry.add("stripe.publishable-key", () -> StripeStub.PUBLISHABLE_KEY);
 			registry.add("stripe.secret-key", () -> StripeStub.SECRET_KEY);
 			registry.add("stripe.webhook-secret", () -> StripeStub.WEBHOOK_SECRET);
-			registry.add("stripe.api-base", stripeApiServer::baseUrl);
 			registry.add("stripe.js-url", () -> STRIPE_JS);
 		};
 	}
