@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The demo's stand-in for the Stripe Dashboard's payments: every purchase made in the demo, and a
+ * The demo's stand-in for the Stripe Dashboard's payments: every paid purchase of the demo, and a
  * button to refund one. A refund goes as with Stripe: the charge says it is refunded, and Stripe's
  * {@code charge.refunded} event, signed with the webhook secret, reaches the store's /stripe/webhook,
  * which closes the receipt and the download.
@@ -61,8 +61,10 @@ class DemoPurchasesController {
 
 	@GetMapping(PATH)
 	String showPurchases(Model model) {
-		model.addAttribute("purchases", stripe.sessions().stream().filter(session -> session.path("payment_intent")
-			.isObject()).map(DemoPurchasesController::purchase).toList());
+		model.addAttribute("purchases", stripe.sessions().stream()
+			.filter(session -> session.path("payment_status").asString().equals("paid"))
+			.map(DemoPurchasesController::purchase)
+			.toList());
 		return "demo/purchases";
 	}
 
