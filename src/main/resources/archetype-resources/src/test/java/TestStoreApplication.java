@@ -7,8 +7,8 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * The store as a demo, to try before you have Stripe keys: {@code ./mvnw spring-boot:test-run}
- * (Spring Boot runs this class, as it is the one with a main method in src/test). Stripe's API,
- * Stripe.js and a mail server are played on this machine by the tests' stand-ins ({@link Demo}),
+ * (Spring Boot runs this class, as it is the one with a main method in src/test). Stripe's API and
+ * Stripe.js#if( $features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('mail') ), and a mail server,#end are played on this machine by the tests' stand-ins ({@link Demo}),
  * every page says that it is a demo, and nothing is charged. It lives in src/test, so none of it
  * is in the packaged jar. With your own Stripe keys, run the store itself: {@code ./mvnw spring-boot:run}.
  */
