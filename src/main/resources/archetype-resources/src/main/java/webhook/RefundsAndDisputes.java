@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The webhook's refund and dispute events: finds the purchase (the Checkout Session of the event's
  * payment), closes its receipt and download at once rather than when {@link SessionCache} would
- * next ask Stripe, tells {@link PurchaseHooks#postRefund} and publishes {@link RefundPosted}. Charges of the account that are not
- * this store's sessions ({@link PurchaseMetadata}) are acknowledged and left alone.
+ * next ask Stripe, tells {@link PurchaseHooks#postRefund} and publishes {@link RefundPosted}.
+ * Charges of the account that are not this store's sessions ({@link PurchaseMetadata}) are
+ * acknowledged and left alone.
  *
  * <p>Each event is handled once in this instance: its id is claimed while it is handled and
  * remembered for {@code REMEMBERED} after ({@link FulfilmentClaims}, keyed by event id here), so a
@@ -98,7 +99,8 @@ class RefundsAndDisputes {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Stripe unavailable, retry later");
 		}
 		catch (RuntimeException ex) {
-			// postRefund or a listener failed (or the delivery this one waited for did): Stripe delivers the event again.
+			// postRefund or a listener of RefundPosted failed (or the delivery this one waited for
+			// did): Stripe delivers the event again.
 			if (earlier == null) {
 				handled.release(eventId, mine, ex);
 			}
