@@ -5,7 +5,7 @@ binding.expectedName = props.itemName
 binding.expectedPrice = '\u00a51,250'
 evaluate(new File((basedir as File).parentFile, 'check-item-page.groovy'))
 // Its features, and no line of the others.
-binding.chosen = ['mail', 'lost-link', 'licence-keys', 'withdrawal-waiver', 'download-limit']
+binding.chosen = ['mail', 'lost-link', 'licence-keys', 'withdrawal-waiver', 'download-limit', 'orders']
 evaluate(new File((basedir as File).parentFile, 'check-features.groovy'))
 // Each skip, with its reason, on the console.
 evaluate(new File((basedir as File).parentFile, 'report-skips.groovy'))
