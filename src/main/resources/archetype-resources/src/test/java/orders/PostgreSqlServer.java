@@ -102,10 +102,16 @@ final class PostgreSqlServer {
 		}
 	}
 
-	/** Stops PostgreSQL at once (SIGINT: its fast shutdown, which ends open sessions) and deletes its files. */
+	/** Stops PostgreSQL at once (its fast shutdown, which ends open sessions) and deletes its files. */
 	void stop() throws IOException, InterruptedException {
 		if (this.process != null) {
-			new ProcessBuilder("kill", "-INT", Long.toString(this.process.pid())).start().waitFor();
+			new ProcessBuilder(command("pg_ctl", "stop", "--pgdata=" + this.directory.resolve("data"), "--mode=fast",
+					"--no-wait"))
+				.directory(this.directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor();
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor();
 			}
@@ -151,9 +157,11 @@ final class PostgreSqlServer {
 			return Optional.empty();
 		}
 		try (Stream<Path> versions = Files.list(DEBIAN_VERSIONS)) {
-			return versions.map(version -> version.resolve("bin"))
-				.filter(bin -> Files.isExecutable(bin.resolve("postgres")) && Files.isExecutable(bin.resolve("initdb")))
-				.max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+			// Debian names each major version's folder by its number: 15, 16, 17.
+			return versions.filter(version -> version.getFileName().toString().matches("[0-9]+"))
+				.max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+				.map(version -> version.resolve("bin"))
+				.filter(bin -> Files.isExecutable(bin.resolve("postgres")) && Files.isExecutable(bin.resolve("initdb")));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
