@@ -1,5 +1,8 @@
 package ${package}.orders;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import ${package}.Refund.Kind;
 import ${package}.fulfilment.PurchaseFulfilled;
 import ${package}.webhook.RefundPosted;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrdersDatabaseTests {
 
-	// The README's queries ("Orders"), word for word.
+	// The README's queries ("Orders"), word for word: the last test checks that they are.
 	static final String TODAYS_SALES = """
 			select currency, count(*) as orders, sum(quantity) as items, sum(amount) as amount
 			from orders
@@ -148,6 +152,14 @@ class OrdersDatabaseTests {
 			assertThat(jdbc.sql(ORDERS_OF_AN_EMAIL).query().listOfRows()).extracting(row -> row.get("id") + " " + row.get("kind"))
 				.containsExactly("cs_test_3 null", "cs_test_1 REFUNDED");
 		});
+	}
+
+	@Test
+	void theReadmeGivesTheseQueriesWordForWord() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		for (String query : List.of(TODAYS_SALES, REFUNDS, ORDERS_OF_AN_EMAIL)) {
+			assertThat(readme).contains(query + ";");
+		}
 	}
 
 	/** A count or sum, whichever type of number the database gives it (a sum of bigints is numeric in PostgreSQL). */
