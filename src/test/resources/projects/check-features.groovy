@@ -15,9 +15,13 @@ def words = [
     'licence-keys'     : ['licence', 'Licence', 'LICENCE'],
     'withdrawal-waiver': ['withdrawal', 'Withdrawal'],
     'download-limit'   : ['downloadlimit', 'max-downloads', 'maxDownloads', 'downloadsLeft', 'extra_downloads'],
+    // orders: its package, migrations, database settings and libraries.
+    'orders'           : ['JdbcClient', 'Flyway', 'flyway', 'spring.datasource', 'SPRING_DATASOURCE', 'jdbc:h2', 'h2database',
+                          'PostgreSQL', 'postgresql', "${File.separator}orders${File.separator}",
+                          "db${File.separator}migration"],
 ]
 def folders = ['mail': 'mail', 'lost-link': 'lostlink', 'licence-keys': 'licence', 'withdrawal-waiver': 'withdrawalwaiver',
-               'download-limit': 'downloadlimit']
+               'download-limit': 'downloadlimit', 'orders': 'orders']
 def unwanted = words.findAll { !chosen.contains(it.key) }.values().flatten()
 def mentions = []
 project.eachFileRecurse { file ->

@@ -43,7 +43,8 @@ public final class Features {
             new Feature("licence-keys", true, null),
             // The EU withdrawal confirmation must reach the buyer on a durable medium: the e-mail.
             new Feature("withdrawal-waiver", true, "mail"),
-            new Feature("download-limit", true, null)));
+            new Feature("download-limit", true, null),
+            new Feature("orders", false, null)));
 
     /** What a store of each variant gets when the user names no features. */
     private static final List<String> DOWNLOAD_DEFAULT = Arrays.asList("mail", "lost-link");

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class FeaturesTests {
 
-    private static final String KNOWN = "The features are: mail, lost-link, licence-keys, withdrawal-waiver, download-limit";
+    private static final String KNOWN = "The features are: mail, lost-link, licence-keys, withdrawal-waiver, download-limit, orders";
 
     /** Whether a feature is chosen, as archetype-metadata.xml's includeConditions and the filtered files
      *  ask it: `all`, `none`, spaces around the names and a list. */
@@ -43,9 +43,11 @@ class FeaturesTests {
             .containsExactly("mail", "licence-keys", "withdrawal-waiver");
         assertThat(Features.chosen("mail,mail", "single")).containsExactly("mail");
         assertThat(Features.chosen("all", "download"))
-            .containsExactly("mail", "lost-link", "licence-keys", "withdrawal-waiver", "download-limit");
-        assertThat(Features.chosen(" all ", "single")).containsExactly("mail");
-        assertThat(Features.chosen("all", "multi")).containsExactly("mail");
+            .containsExactly("mail", "lost-link", "licence-keys", "withdrawal-waiver", "download-limit", "orders");
+        assertThat(Features.chosen(" all ", "single")).containsExactly("mail", "orders");
+        assertThat(Features.chosen("all", "multi")).containsExactly("mail", "orders");
+        assertThat(Features.chosen("orders", "single")).containsExactly("orders");
+        assertThat(Features.chosen("orders, mail", "multi")).containsExactly("mail", "orders");
         assertThat(Features.chosen("none", "download")).isEmpty();
         assertThat(Features.chosen("none", "multi")).isEmpty();
         assertThat(Features.chosen("licence-keys,download-limit", "download")).containsExactly("licence-keys", "download-limit");
@@ -64,7 +66,7 @@ class FeaturesTests {
     @Test
     void aGoodValueHasNoProblems() {
         for (String value : List.of("mail", "none", "all", " all", "mail, lost-link", "mail ,withdrawal-waiver",
-                "download-limit", "licence-keys,download-limit,mail,withdrawal-waiver,lost-link")) {
+                "download-limit", "orders", "mail,orders", "licence-keys,download-limit,mail,withdrawal-waiver,lost-link,orders")) {
             assertThat(Features.problems(value, "download")).as(value).isEmpty();
         }
     }
@@ -86,6 +88,7 @@ class FeaturesTests {
         assertThat(Features.nearest("licence")).isEqualTo("licence-keys");
         assertThat(Features.nearest("license-keys")).isEqualTo("licence-keys");
         assertThat(Features.nearest("download-limits")).isEqualTo("download-limit");
+        assertThat(Features.nearest("order")).isEqualTo("orders");
         assertThat(Features.nearest("al")).isEqualTo("all");
         assertThat(Features.nearest("x")).isNull();
     }
@@ -128,10 +131,10 @@ class FeaturesTests {
     @Test
     void aDownloadFeatureIsRefusedInASingleOrMultiStore() {
         assertThat(Features.problems("mail,lost-link", "single")).containsExactly(
-                "features 'mail,lost-link': lost-link is for variant=download only; a single store takes mail, all or none");
+                "features 'mail,lost-link': lost-link is for variant=download only; a single store takes mail, orders, all or none");
         for (String feature : List.of("lost-link", "licence-keys", "withdrawal-waiver", "download-limit")) {
             assertThat(Features.problems(feature, "multi")).containsExactly("features '" + feature + "': " + feature
-                    + " is for variant=download only; a multi store takes mail, all or none");
+                    + " is for variant=download only; a multi store takes mail, orders, all or none");
         }
     }
 
@@ -189,7 +192,7 @@ class FeaturesTests {
     void theVelocityConditionsAgreeWithChosen() {
         VelocityEngine velocity = velocity();
         List<String> values = List.of("all", " all ", "none", "mail", "mail,lost-link", "mail, lost-link", " mail , licence-keys ",
-                "licence-keys,download-limit", "mail,withdrawal-waiver", "mail,lost-link,licence-keys,withdrawal-waiver,download-limit");
+                "licence-keys,download-limit", "mail,withdrawal-waiver", "orders", "mail, orders", "mail,lost-link,licence-keys,withdrawal-waiver,download-limit,orders");
         for (String variant : List.of("single", "multi", "download")) {
             for (String value : values) {
                 if (!Features.problems(value, variant).isEmpty()) {
