@@ -2,7 +2,9 @@
 // store loads Stripe.js, https://js.stripe.com/dahlia/stripe.js, and it calls
 // https://api.stripe.com as Stripe.js does: the tests resolve both hosts to a local HTTPS server of
 // theirs (StripeHosts.java), so the page's Content-Security-Policy applies as with Stripe. The API
-// answers from the running test's FakeStripe (StripeJsApi.java).
+// answers from the running test's FakeStripe (StripeJsApi.java). The demo (./mvnw spring-boot:test-run)
+// loads it from the store itself, /test/fake-stripe.js, as no one can point a visitor's browser's
+// js.stripe.com elsewhere: then it calls the store's /demo/stripe-api instead (demo/StripeJsApiController.java).
 // It offers the part of the Checkout Elements SDK that checkout.js uses, typed in the JSDoc below
 // as Stripe's published types (@stripe/stripe-js 9.17.0, checkout.d.ts: the archetype's build
 // checks it), and refuses what Stripe.js refuses:
@@ -45,6 +47,11 @@ const fakeStripe = {
   },
 };
 /** @type {any} */ (window).fakeStripe = fakeStripe;
+
+// Where Stripe's API is for this script: api.stripe.com when loaded from js.stripe.com, as
+// Stripe.js is; otherwise the demo's stand-in on the same site as the page.
+const scriptUrl = new URL(/** @type {HTMLScriptElement} */ (document.currentScript).src);
+const stripeApiBase = scriptUrl.hostname === 'js.stripe.com' ? 'https://api.stripe.com' : scriptUrl.origin + '/demo/stripe-api';
 
 // How long a wallet's sheet waits for the page after a declined payment before it gives up.
 const WALLET_TIMEOUT_MS = 2000;
@@ -396,7 +403,7 @@ function threeDSecure() {
  * @returns {Promise<{ok: boolean, body: any}>}
  */
 async function stripeApi(sessionId, method, form, path = '') {
-  const response = await fetch('https://api.stripe.com/v1/payment_pages/' + sessionId + path, {
+  const response = await fetch(stripeApiBase + '/v1/payment_pages/' + sessionId + path, {
     method,
     headers: { Authorization: 'Bearer ' + fakeStripe.publishableKey, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: form ? new URLSearchParams(form) : undefined,

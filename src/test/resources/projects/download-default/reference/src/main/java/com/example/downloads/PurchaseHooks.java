@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Your code: the store calls these three methods, and everything else it does is machinery you
- * need not touch. The store keeps no records of its own; Stripe does. Save orders, send e-mail or
- * grant access here.
+ * need not touch. Stripe keeps the record of every payment. Grant access, send e-mail or keep
+ * records of your own here.
  *
  * <p>They run on the web server's request thread, so keep them quick (a database write, a
  * message put on a queue) or hand slow work to a thread of your own.
@@ -52,9 +52,9 @@ public class PurchaseHooks {
 	 * (for up to three days); the buyer still sees their receipt.
 	 */
 	public void postPurchase(Purchase purchase) {
-		// Save the order, keyed by the purchase so that a second call is harmless:
-		//   jdbc.update("insert into orders (id, item_id, quantity, amount, currency, email)"
-		//       + " values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing", purchase.id(), ...);
+		// Grant access in your own table, keyed by the purchase so that a second call is harmless:
+		//   jdbc.update("insert into access (purchase_id, email, item_id) values (?, ?, ?)"
+		//       + " on conflict (purchase_id) do nothing", purchase.id(), purchase.email(), purchase.itemId());
 		// The store e-mails the buyer itself once spring.mail.host is set (mail/, README "E-mail the
 		// buyer"). An e-mail of your own, to yourself say, with a JavaMailSender field:
 		//   var mail = new SimpleMailMessage();
@@ -70,7 +70,7 @@ public class PurchaseHooks {
 	/**
 	 * Called when Stripe reports that a purchase was refunded (in full or in part), disputed by the
 	 * buyer with their bank, or that a dispute was decided. Take back here what
-	 * {@link #postPurchase} gave: mark the order refunded, revoke an account's access. The store
+	 * {@link #postPurchase} gave: revoke an account's access, tell yourself. The store
 	 * itself has already closed the receipt and download of the purchase (a decided dispute does not
 	 * reopen them, whoever won it).
 	 *
@@ -84,12 +84,11 @@ public class PurchaseHooks {
 	 * method again.
 	 */
 	public void postRefund(Refund refund) {
-		// Take the order back, keyed by the purchase, so that a second call changes nothing:
+		// Take access back, keyed by the purchase, so that a second call changes nothing:
 		//   switch (refund.kind()) {
 		//       case REFUNDED, DISPUTED, DISPUTE_LOST -> jdbc.update(
-		//           "update orders set revoked = true, refunded = ? where id = ?",
-		//           refund.amountRefunded(), refund.purchaseId());
-		//       case DISPUTE_WON -> jdbc.update("update orders set revoked = false where id = ?",
+		//           "update access set revoked = true where purchase_id = ?", refund.purchaseId());
+		//       case DISPUTE_WON -> jdbc.update("update access set revoked = false where purchase_id = ?",
 		//           refund.purchaseId());
 		//   }
 		log.info("Purchase {}: {} ({} {} refunded so far{})", refund.purchaseId(), refund.kind(),

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Your hooks on their own, without the store around them. When you change {@link PurchaseHooks}
- * (a discount, a sold-out check, saving the order), prove it here first: these run in
+ * (a discount, a sold-out check, granting access), prove it here first: these run in
  * milliseconds.
  */
 @ExtendWith(QuietOutputCaptureExtension.class)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * api.stripe.com for the stand-in for Stripe.js (fake-stripe.js): what real Stripe.js sends to
  * Stripe from the buyer's browser (the session to show, the buyer's e-mail, a promotion code, the
- * payment), answered from the running test's {@link FakeStripe}. Served by {@link StripeHosts}.
+ * payment), answered from the running test's {@link FakeStripe}. Served by {@link StripeHosts} in the
+ * browser tests, and on the store's own address in the demo (demo/StripeJsApiController).
  *
  * <p>The paths are the stand-in's own: Stripe.js's calls to Stripe are no published API. What it
  * shares with Stripe's API is what the browser enforces: a cross-origin call from the store's page,
@@ -24,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and errors in Stripe's shape ({@code {"error": {"type", "code", "message"}}}), which
  * fake-stripe.js turns into Stripe.js's results.
  */
-final class StripeJsApi {
+public final class StripeJsApi {
 
 	private static final Pattern PATH = Pattern.compile("/v1/payment_pages/(cs_[A-Za-z0-9_]+)(/confirm)?");
 
@@ -32,87 +34,105 @@ final class StripeJsApi {
 
 	private volatile FakeStripe stripe;
 
-	void answerFrom(FakeStripe stripe) {
+	public void answerFrom(FakeStripe stripe) {
 		this.stripe = stripe;
 	}
 
+	/** Serves one request of Stripe.js's from {@link StripeHosts}' HTTPS server. */
 	void handle(HttpExchange exchange) throws IOException {
-		String origin = exchange.getRequestHeaders().getFirst("Origin");
-		if (origin != null) {
-			exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
-			exchange.getResponseHeaders().set("Vary", "Origin");
-		}
-		if (exchange.getRequestMethod().equals("OPTIONS")) {
-			exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST");
-			exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type");
-			exchange.getResponseHeaders().set("Access-Control-Max-Age", "300");
-			exchange.sendResponseHeaders(204, -1);
+		Answer answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+				exchange.getRequestHeaders().getFirst("Origin"), exchange.getRequestHeaders().getFirst("Authorization"),
+				form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+		answer.headers().forEach(exchange.getResponseHeaders()::set);
+		if (answer.body() == null) {
+			exchange.sendResponseHeaders(answer.status(), -1);
 			return;
 		}
-		String key = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
+		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(answer.status(), bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+	/**
+	 * What Stripe would answer to one request of Stripe.js's, whatever server carries it: the HTTPS
+	 * server of the browser tests, or the demo's controller (demo/StripeJsApiController).
+	 */
+	public Answer answer(String method, String path, String origin, String authorization, Map<String, String> form) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (origin != null) {
+			headers.put("Access-Control-Allow-Origin", origin);
+			headers.put("Vary", "Origin");
+		}
+		if (method.equals("OPTIONS")) {
+			headers.put("Access-Control-Allow-Methods", "GET, POST");
+			headers.put("Access-Control-Allow-Headers", "Authorization, Content-Type");
+			headers.put("Access-Control-Max-Age", "300");
+			return new Answer(204, headers, (String) null);
+		}
+		String key = String.valueOf(authorization).replaceFirst("^Bearer ", "");
 		if (!key.startsWith("pk_")) {
 			// The page has only its publishable key; a secret one there would be a leak.
-			respond(exchange, 401, error("invalid_request_error", null, "Stripe.js takes a publishable key (pk_...)"));
-			return;
+			return new Answer(401, headers, error("invalid_request_error", null, "Stripe.js takes a publishable key (pk_...)"));
 		}
-		Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+		Matcher matched = PATH.matcher(path);
 		FakeStripe stripe = this.stripe;
-		if (!path.matches() || stripe == null) {
-			respond(exchange, 404, error("invalid_request_error", "resource_missing", "Unrecognized request URL"));
-			return;
+		if (!matched.matches() || stripe == null) {
+			return new Answer(404, headers, error("invalid_request_error", "resource_missing", "Unrecognized request URL"));
 		}
-		String sessionId = path.group(1);
+		String sessionId = matched.group(1);
 		JsonNode session;
 		try {
 			session = json.readTree(stripe.session(sessionId));
 		}
 		catch (IllegalArgumentException ex) {
-			respond(exchange, 404, error("invalid_request_error", "resource_missing", "No such checkout.session"));
-			return;
+			return new Answer(404, headers, error("invalid_request_error", "resource_missing", "No such checkout.session"));
 		}
-		Map<String, String> form = form(exchange);
-		if (exchange.getRequestMethod().equals("GET")) {
-			respond(exchange, 200, session);
+		if (method.equals("GET")) {
+			return new Answer(200, headers, session);
 		}
-		else if (path.group(2) != null) {
-			confirm(exchange, stripe, session, form.get("payment_method"));
+		else if (matched.group(2) != null) {
+			return confirm(headers, stripe, session, form.get("payment_method"));
 		}
 		else if (form.containsKey("email")) {
 			stripe.updateEmail(sessionId, form.get("email"));
-			respond(exchange, 200, json.readTree(stripe.session(sessionId)));
+			return new Answer(200, headers, json.readTree(stripe.session(sessionId)));
 		}
 		else if (form.containsKey("promotion_code")) {
 			String refused = stripe.applyPromotionCode(sessionId, form.get("promotion_code"));
 			if (refused == null) {
-				respond(exchange, 200, json.readTree(stripe.session(sessionId)));
+				return new Answer(200, headers, json.readTree(stripe.session(sessionId)));
 			}
-			else {
-				// A code Stripe does not know, or a session that takes none.
-				String code = session.path("allow_promotion_codes").asBoolean() ? "promotion_code_invalid" : null;
-				respond(exchange, 400, error("invalid_request_error", code, refused));
-			}
+			// A code Stripe does not know, or a session that takes none.
+			String code = session.path("allow_promotion_codes").asBoolean() ? "promotion_code_invalid" : null;
+			return new Answer(400, headers, error("invalid_request_error", code, refused));
 		}
-		else {
-			respond(exchange, 400, error("invalid_request_error", "parameter_missing", "Missing required param"));
-		}
+		return new Answer(400, headers, error("invalid_request_error", "parameter_missing", "Missing required param"));
 	}
 
-	private void confirm(HttpExchange exchange, FakeStripe stripe, JsonNode session, String method) throws IOException {
+	private Answer confirm(Map<String, String> headers, FakeStripe stripe, JsonNode session, String method) {
 		boolean open = session.path("status").asString().equals("open");
 		JsonNode outcome = stripe.confirm(session.get("id").asString(), method);
 		if (outcome.has("redirect")) {
-			respond(exchange, 200, json.createObjectNode().put("redirect_url", outcome.get("redirect").asString()));
+			return new Answer(200, headers, json.createObjectNode().put("redirect_url", outcome.get("redirect").asString()));
 		}
-		else if (open) {
+		if (open) {
 			// An open session refused the payment: the card's bank declined it.
 			ObjectNode declined = error("card_error", "card_declined", outcome.get("error").asString());
 			((ObjectNode) declined.get("error")).put("decline_code", "generic_decline");
-			respond(exchange, 402, declined);
+			return new Answer(402, headers, declined);
 		}
-		else {
-			respond(exchange, 400, error("invalid_request_error", "checkout_session_not_open",
-					outcome.get("error").asString()));
+		return new Answer(400, headers, error("invalid_request_error", "checkout_session_not_open",
+				outcome.get("error").asString()));
+	}
+
+	/** An answer: its status, its headers, and Stripe's JSON (null for none). */
+	public record Answer(int status, Map<String, String> headers, String body) {
+
+		Answer(int status, Map<String, String> headers, JsonNode body) {
+			this(status, headers, body.toString());
 		}
+
 	}
 
 	private static ObjectNode error(String type, String code, String message) {
@@ -120,9 +140,8 @@ final class StripeJsApi {
 		return json.createObjectNode().set("error", error);
 	}
 
-	private static Map<String, String> form(HttpExchange exchange) throws IOException {
+	private static Map<String, String> form(String body) {
 		Map<String, String> form = new HashMap<>();
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		for (String field : body.split("&")) {
 			String[] pair = field.split("=", 2);
 			if (pair.length == 2) {
@@ -130,13 +149,6 @@ final class StripeJsApi {
 			}
 		}
 		return form;
-	}
-
-	private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
 	}
 
 }

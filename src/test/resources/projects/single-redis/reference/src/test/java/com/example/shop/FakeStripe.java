@@ -148,6 +148,35 @@ public final class FakeStripe implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
+	/**
+	 * The buyer's money goes back, all of it, as the Dashboard's "Refund payment" does: the
+	 * session's charge says so from now on. Answers the charge, as Stripe sends it in
+	 * {@code charge.refunded}.
+	 */
+	public String refund(String sessionId) {
+		ObjectNode session = existing(sessionId);
+		synchronized (session) {
+			if (!"paid".equals(session.get("payment_status").asString())) {
+				throw new IllegalStateException("Session " + sessionId + " has no payment to refund");
+			}
+			session.setAll((ObjectNode) json.readTree(StripeStub.refunded(session.toString(),
+					session.get("amount_total").asLong())));
+			return StripeStub.chargeOf(session.toString());
+		}
+	}
+
+	/** Every session the fake holds, newest first, as they stand now. */
+	public List<JsonNode> sessions() {
+		List<JsonNode> all = new ArrayList<>();
+		for (ObjectNode session : sessions.values()) {
+			synchronized (session) {
+				all.add(session.deepCopy());
+			}
+		}
+		all.sort(Comparator.comparingLong((JsonNode session) -> session.path("created").asLong()).reversed());
+		return all;
+	}
+
 	@Override
 	public String getName() {
 		return NAME;

@@ -123,12 +123,14 @@ public final class MailServer {
 		return held.size();
 	}
 
+	/** Every message received so far, oldest first. */
+	public synchronized List<MimeMessage> messages() {
+		return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
+	}
+
 	/** The messages received so far for an address. */
-	public synchronized List<MimeMessage> messagesTo(String address) {
-		if (greenMail == null) {
-			return List.of();
-		}
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
+	public List<MimeMessage> messagesTo(String address) {
+		return messages().stream().filter(message -> {
 			try {
 				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
 					.anyMatch(to -> to.toString().equals(address));

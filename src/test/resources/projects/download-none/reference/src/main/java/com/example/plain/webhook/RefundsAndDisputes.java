@@ -21,6 +21,7 @@ import com.stripe.param.checkout.SessionListParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The webhook's refund and dispute events: finds the purchase (the Checkout Session of the event's
  * payment), closes its receipt and download at once rather than when {@link SessionCache} would
- * next ask Stripe, and tells {@link PurchaseHooks#postRefund}. Charges of the account that are not
- * this store's sessions ({@link PurchaseMetadata}) are acknowledged and left alone.
+ * next ask Stripe, tells {@link PurchaseHooks#postRefund} and publishes {@link RefundPosted}.
+ * Charges of the account that are not this store's sessions ({@link PurchaseMetadata}) are
+ * acknowledged and left alone.
  *
  * <p>Each event is handled once in this instance: its id is claimed while it is handled and
  * remembered for {@code REMEMBERED} after ({@link FulfilmentClaims}, keyed by event id here), so a
@@ -52,14 +54,17 @@ class RefundsAndDisputes {
 
 	private final SessionCache sessionCache;
 
+	private final ApplicationEventPublisher events;
+
 	private final FulfilmentClaims handled = new FulfilmentClaims(REMEMBERED, Ticker.systemTicker());
 
 	RefundsAndDisputes(StripeClient stripe, PurchaseHooks hooks, PurchaseMetadata purchaseMetadata,
-			SessionCache sessionCache) {
+			SessionCache sessionCache, ApplicationEventPublisher events) {
 		this.stripe = stripe;
 		this.hooks = hooks;
 		this.purchaseMetadata = purchaseMetadata;
 		this.sessionCache = sessionCache;
+		this.events = events;
 	}
 
 	/** Answers a signed event of one of {@link RefundEvent#TYPES}, the way the webhook answers Stripe. */
@@ -94,7 +99,8 @@ class RefundsAndDisputes {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Stripe unavailable, retry later");
 		}
 		catch (RuntimeException ex) {
-			// postRefund failed (or the delivery this one waited for did): Stripe delivers the event again.
+			// postRefund or a listener of RefundPosted failed (or the delivery this one waited for
+			// did): Stripe delivers the event again.
 			if (earlier == null) {
 				handled.release(eventId, mine, ex);
 			}
@@ -111,7 +117,8 @@ class RefundsAndDisputes {
 
 	/**
 	 * Reads the charge again for what is refunded now (an event can be old), finds its session, and
-	 * if it is this store's, forgets what the receipt and download were told and calls the hook.
+	 * if it is this store's, forgets what the receipt and download were told, calls the hook and
+	 * publishes what it told the hook.
 	 */
 	private void take(RefundEvent event) throws StripeException {
 		Charge charge = stripe.v1().charges().retrieve(event.chargeId());
@@ -131,9 +138,11 @@ class RefundsAndDisputes {
 		}
 		// Before the hook: if it fails, the purchase is closed all the same.
 		sessionCache.forget(purchase.get().id());
-		hooks.postRefund(new Refund(purchase.get().id(), purchase.get().itemId(), purchase.get().quantity(), event.kind(),
+		Refund refund = new Refund(purchase.get().id(), purchase.get().itemId(), purchase.get().quantity(), event.kind(),
 				charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded(), charge.getCurrency(),
-				Boolean.TRUE.equals(charge.getRefunded()), event.eventId()));
+				Boolean.TRUE.equals(charge.getRefunded()), event.eventId());
+		hooks.postRefund(refund);
+		events.publishEvent(new RefundPosted(refund));
 	}
 
 }

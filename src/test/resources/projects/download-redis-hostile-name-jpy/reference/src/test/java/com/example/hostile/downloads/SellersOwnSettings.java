@@ -28,8 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 		"stripe.payment-cache-time=" + SellersOwnSettings.PAYMENT_CACHE_MILLIS + "ms",
 		// site/UntranslatedLanguageTests: a language without a messages file, so the words stay English.
 		"store.locale=fr-FR",
-		// web/BehindAProxyTests (and mail/PurchaseMailBehindAProxyTests, in a store that mails): behind
-		// a proxy that terminates TLS, which the store trusts to say who the client is and how it came.
+		// web/BehindAProxyTests and mail/PurchaseMailBehindAProxyTests: behind a proxy that terminates
+		// TLS, which the store trusts to say who the client is and how it came.
 		"server.forward-headers-strategy=native" })
 public @interface SellersOwnSettings {
 
