@@ -1,4 +1,5 @@
 #set( $mail = $features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('mail') )
+#set( $orders = $features.replace(' ', '') == 'all' || $features.replace(' ', '').split(',').contains('orders') )
 package ${package}.demo;
 
 #if( $variant == 'download' )
@@ -103,6 +104,14 @@ class DemoBrowserTests {
 		assertThat(browser.find("main").getText()).contains("refunded");
 		// Chromium reports the refused download's 403 in the console: the one expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("403");
+#end
+#if( $orders )
+
+		browser.find(".demo-notice a[href='/demo/orders']").click();
+		String sessionId = receipt.substring(receipt.lastIndexOf('/') + 1);
+		assertThat(browser.find("#orders").getText()).contains(sessionId, "buyer@example.com");
+		assertThat(browser.find("#refunds").getText()).contains(sessionId, "REFUNDED", "in full");
+		browser.assertAccessible();
 #end
 	}
 

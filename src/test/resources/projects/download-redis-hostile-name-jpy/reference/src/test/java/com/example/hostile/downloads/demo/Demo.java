@@ -8,13 +8,13 @@ import org.springframework.test.context.support.DynamicPropertyRegistrarBeanInit
 
 /**
  * The demo: what {@code TestStoreApplication} adds to the store. Stripe played on this machine
- * ({@link DemoStripe}), a mail server and a page of the e-mails sent ({@link DemoMail}), a page to refund
+ * ({@link DemoStripe}), a mail server and a page of the e-mails sent ({@link DemoMail}), a page of the orders recorded ({@link DemoOrders}), a page to refund
  * purchases ({@link DemoPurchasesController}), and a notice on every page ({@link DemoNotice}).
  * Its classes are test components, which component scanning leaves out: only this class brings
  * them in, so the store's tests never meet them.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ DemoStripe.class, DemoMail.class, DemoPages.class })
+@Import({ DemoStripe.class, DemoMail.class, DemoOrders.class, DemoPages.class })
 public class Demo {
 
 	/**

@@ -85,6 +85,12 @@ class DemoBrowserTests {
 		assertThat(browser.find("main").getText()).contains("refunded");
 		// Chromium reports the refused download's 403 in the console: the one expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("403");
+
+		browser.find(".demo-notice a[href='/demo/orders']").click();
+		String sessionId = receipt.substring(receipt.lastIndexOf('/') + 1);
+		assertThat(browser.find("#orders").getText()).contains(sessionId, "buyer@example.com");
+		assertThat(browser.find("#refunds").getText()).contains(sessionId, "REFUNDED", "in full");
+		browser.assertAccessible();
 	}
 
 	private void payWith(String method) {
