@@ -16,6 +16,9 @@ import ${package}.download.DownloadProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+#if( $variant == 'download' )
+import org.openqa.selenium.WebElement;
+#end
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -74,6 +77,7 @@ class DemoBrowserTests {
 #if( $mail )
 
 		browser.find(".demo-notice a[href='/demo/mail']").click();
+		browser.waitFor(ExpectedConditions.urlMatches("/demo/mail$"));
 		browser.waitFor(driver -> {
 			driver.navigate().refresh();
 			return browser.findAll("#mails li").size() == 1;
@@ -81,12 +85,14 @@ class DemoBrowserTests {
 		assertThat(browser.find("#mails li").getText()).contains("buyer@example.com");
 		browser.assertAccessible();
 		browser.find("#mails a[href$='" + receipt + "']").click();
-		assertThat(browser.path()).isEqualTo(receipt);
+		browser.waitFor(ExpectedConditions.urlMatches(receipt + "$"));
 #end
 #if( $variant == 'download' )
 
-		String downloadLink = browser.find("a.download").getAttribute("href");
-		browser.find("a.download").click();
+		WebElement downloadLink = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.download")));
+		String href = downloadLink.getAttribute("href");
+		String downloadPath = href.substring(href.indexOf("/download/"));
+		downloadLink.click();
 		Path file = browser.downloads().resolve(download.file().getFileName());
 		browser.waitFor(driver -> Files.isRegularFile(file) ? file : null);
 		assertThat(file).hasSameBinaryContentAs(download.file());
@@ -94,13 +100,14 @@ class DemoBrowserTests {
 
 		browser.open(DemoPurchasesController.PATH);
 		browser.assertAccessible();
+		// A click returns before the page it opens has loaded: wait for that page, not the one before.
 		browser.find("#purchases form button").click();
-		assertThat(browser.find("#purchases li").getText()).contains("refunded");
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#purchases li"), "refunded"));
 
 		browser.open(receipt);
 		assertThat(browser.find("h1").getText()).isEqualTo("Payment refunded");
 #if( $variant == 'download' )
-		browser.open(downloadLink.substring(downloadLink.indexOf("/download/")));
+		browser.open(downloadPath);
 		assertThat(browser.find("main").getText()).contains("refunded");
 		// Chromium reports the refused download's 403 in the console: the one expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("403");
@@ -108,6 +115,7 @@ class DemoBrowserTests {
 #if( $orders )
 
 		browser.find(".demo-notice a[href='/demo/orders']").click();
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("refunds")));
 		String sessionId = receipt.substring(receipt.lastIndexOf('/') + 1);
 		assertThat(browser.find("#orders").getText()).contains(sessionId, "buyer@example.com");
 		assertThat(browser.find("#refunds").getText()).contains(sessionId, "REFUNDED", "in full");

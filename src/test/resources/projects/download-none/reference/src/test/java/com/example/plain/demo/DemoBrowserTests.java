@@ -10,6 +10,7 @@ import com.example.plain.download.DownloadProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -55,20 +56,23 @@ class DemoBrowserTests {
 		String receipt = browser.path();
 		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 
-		String downloadLink = browser.find("a.download").getAttribute("href");
-		browser.find("a.download").click();
+		WebElement downloadLink = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.download")));
+		String href = downloadLink.getAttribute("href");
+		String downloadPath = href.substring(href.indexOf("/download/"));
+		downloadLink.click();
 		Path file = browser.downloads().resolve(download.file().getFileName());
 		browser.waitFor(driver -> Files.isRegularFile(file) ? file : null);
 		assertThat(file).hasSameBinaryContentAs(download.file());
 
 		browser.open(DemoPurchasesController.PATH);
 		browser.assertAccessible();
+		// A click returns before the page it opens has loaded: wait for that page, not the one before.
 		browser.find("#purchases form button").click();
-		assertThat(browser.find("#purchases li").getText()).contains("refunded");
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#purchases li"), "refunded"));
 
 		browser.open(receipt);
 		assertThat(browser.find("h1").getText()).isEqualTo("Payment refunded");
-		browser.open(downloadLink.substring(downloadLink.indexOf("/download/")));
+		browser.open(downloadPath);
 		assertThat(browser.find("main").getText()).contains("refunded");
 		// Chromium reports the refused download's 403 in the console: the one expected here.
 		assertThat(browser.consoleErrors()).singleElement().asString().contains("403");

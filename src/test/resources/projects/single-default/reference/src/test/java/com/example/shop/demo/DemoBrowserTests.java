@@ -48,6 +48,7 @@ class DemoBrowserTests {
 		assertThat(browser.find("h1").getText()).isEqualTo("Thank you!");
 
 		browser.find(".demo-notice a[href='/demo/mail']").click();
+		browser.waitFor(ExpectedConditions.urlMatches("/demo/mail$"));
 		browser.waitFor(driver -> {
 			driver.navigate().refresh();
 			return browser.findAll("#mails li").size() == 1;
@@ -55,12 +56,13 @@ class DemoBrowserTests {
 		assertThat(browser.find("#mails li").getText()).contains("buyer@example.com");
 		browser.assertAccessible();
 		browser.find("#mails a[href$='" + receipt + "']").click();
-		assertThat(browser.path()).isEqualTo(receipt);
+		browser.waitFor(ExpectedConditions.urlMatches(receipt + "$"));
 
 		browser.open(DemoPurchasesController.PATH);
 		browser.assertAccessible();
+		// A click returns before the page it opens has loaded: wait for that page, not the one before.
 		browser.find("#purchases form button").click();
-		assertThat(browser.find("#purchases li").getText()).contains("refunded");
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#purchases li"), "refunded"));
 
 		browser.open(receipt);
 		assertThat(browser.find("h1").getText()).isEqualTo("Payment refunded");
