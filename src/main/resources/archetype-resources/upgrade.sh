@@ -60,8 +60,8 @@ main() {
 
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/upgrade.XXXXXX")
   trap 'rm -rf "$scratch"' EXIT
-  generate "$current" old
   generate "$target" new
+  generate "$current" old
   old=$scratch/old/$artifact
   new=$scratch/new/$artifact
 
@@ -93,19 +93,19 @@ is_binary() {
   [ -s "$1" ] && ! grep -qI '' "$1"
 }
 
-# merge3 YOURS OLD NEW OUT: the three-way merge of one text file into OUT, conflicts marked in it.
-# Both tools exit non-zero on a conflict as on a failure: a failure, which writes no markers, stops
-# the upgrade before anything is written.
+# merge3 YOURS OLD NEW OUT: the three-way merge of one text file into OUT, conflicts marked in it;
+# sets conflicted. git merge-file exits with the number of conflicts (255 when it fails), diff3 with
+# 1 for conflicts (2 when it fails): a failure stops the upgrade before anything is written.
 merge3() {
-  local labels=(-L yours -L "itemshop-archetype $current" -L "itemshop-archetype $target") status=0
+  local labels=(-L yours -L "itemshop-archetype $current" -L "itemshop-archetype $target") status=0 failed=2
   if command -v git >/dev/null; then
     git merge-file -p --diff3 "${labels[@]}" "$1" "$2" "$3" > "$4" || status=$?
+    failed=255
   else
     diff3 -m "${labels[@]}" "$1" "$2" "$3" > "$4" || status=$?
   fi
-  if [ "$status" -ne 0 ] && ! grep -q '^<<<<<<< yours' "$4"; then
-    refuse "could not merge $path (git merge-file or diff3 failed)."
-  fi
+  [ "$status" -ne "$failed" ] || refuse "could not merge $path."
+  conflicted=$status
 }
 
 # plan: decides each file of the old and new stores, into $scratch/out (what to write) and lists.
@@ -148,7 +148,7 @@ plan() {
       mkdir -p "$(dirname "$out/$path")"
       merge3 "$mine" "$base" "$now" "$out/$path"
       echo "$path" >> "$scratch/writes"
-      if grep -q '^<<<<<<< yours' "$out/$path"; then
+      if [ "$conflicted" -ne 0 ]; then
         conflict "$path" ""
       else
         note merged "$path"
