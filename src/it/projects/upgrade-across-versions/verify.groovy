@@ -115,7 +115,7 @@ def copy = new File(base, 'shop-without-git')
 assert run(base, ['cp', '-R', store.path, copy.path])[0] == 0
 assert new File(copy, '.git').deleteDir()
 def (copyExit, copyOut) = run(copy, ['./upgrade.sh', after], [GIT_CEILING_DIRECTORIES: base.path])
-assert copyExit == 1 : copyOut
+assert copyExit == 1 : "the upgrade without git must end as with it, on the conflict: ${copyOut}"
 
 // ---- The upgrade ----
 def (exit, out) = run(store, ['./upgrade.sh', after])
