@@ -34,6 +34,7 @@ main() {
   local key value
   properties=()
   while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%"$CR"} # a Windows checkout's line end
     case $line in '' | '#'*) continue ;; esac
     key=${line%%=*}
     value=${line#*=}
@@ -89,6 +90,19 @@ generate() {
   fi
 }
 
+CR=$(printf '\r')
+
+# crlf FILE FOLDER: a copy of FILE with CRLF line ends, in $scratch/crlf/FOLDER; FILE when it is missing.
+crlf() {
+  if [ -f "$1" ]; then
+    mkdir -p "$(dirname "$scratch/crlf/$2/$path")"
+    sed "s/$CR*\$/$CR/" "$1" > "$scratch/crlf/$2/$path"
+    echo "$scratch/crlf/$2/$path"
+  else
+    echo "$1"
+  fi
+}
+
 is_binary() {
   [ -s "$1" ] && ! grep -qI '' "$1"
 }
@@ -118,6 +132,11 @@ plan() {
   local path mine was now
   while IFS= read -r path; do
     mine=$store/$path was=$old/$path now=$new/$path
+    # Git on Windows (core.autocrlf) checks files out with CRLF where the archetype writes LF: such a
+    # file is compared and merged with CRLF copies of the archetype's two versions.
+    if [ -f "$mine" ] && grep -q "$CR\$" "$mine" && ! is_binary "$mine"; then
+      was=$(crlf "$was" old) now=$(crlf "$now" new)
+    fi
     if [ ! -f "$now" ]; then
       # Gone from the archetype: removed, unless you changed it or removed it already.
       if [ ! -f "$mine" ]; then :
