@@ -9,13 +9,14 @@
 # changed the same lines the file keeps both, marked, for you to decide. Nothing is written until
 # both generations have worked.
 set -euo pipefail
+CR=$(printf '\r') # ends each line of a file checked out by git on Windows, before the LF
 
 usage() {
   echo "Usage: ./upgrade.sh VERSION   (the itemshop-archetype version to upgrade to, such as 0.2.0)" >&2
   exit 2
 }
 
-# Refusals change nothing: exit 2, apart from conflicts (exit 1).
+# A refusal changes nothing, and exits with 2 (a conflict with 1).
 refuse() {
   echo "upgrade.sh: $*" >&2
   echo "Nothing was changed." >&2
@@ -89,8 +90,6 @@ generate() {
     refuse "could not generate the store at itemshop-archetype $version (Maven's errors above): is $version a version of itemshop-archetype?"
   fi
 }
-
-CR=$(printf '\r')
 
 # crlf FILE FOLDER: a copy of FILE with CRLF line ends, in $scratch/crlf/FOLDER; FILE when it is missing.
 crlf() {
