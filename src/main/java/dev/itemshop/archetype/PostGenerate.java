@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * so this does: on any bad value it removes what was generated and fails with one message naming each
  * bad property, its value and what is accepted. On good values it writes the item into
  * application.yml, escaped, and finishes the files that the archetype cannot carry as they are
- * (.gitignore, .gitattributes, the executable bits of mvnw and start-fast.sh).
+ * (.gitignore, .gitattributes, the executable bits of mvnw, start-fast.sh and upgrade.sh).
  *
  * <p>Plain Java, compiled into the archetype jar, because archetype:generate compiles the Groovy script
  * anew on every run: the whole of this as Groovy cost about a second more per generation than a
@@ -54,8 +54,9 @@ public final class PostGenerate implements Consumer<Object> {
     /** What archetype:generate writes at the top of the project: a refusal removes only these, so that
      *  nothing of the user's is lost if the folder existed. */
     private static final List<String> GENERATED = Arrays.asList("src", ".mvn", "downloads", "pom.xml", "README.md",
-            "SECURITY.md", "mvnw", "mvnw.cmd", "start-fast.sh", "gitignore", ".gitignore", "gitattributes", ".gitattributes",
-            ".editorconfig", ".env.example", "Dockerfile", ".dockerignore", "compose.yaml", "deploy");
+            "SECURITY.md", "archetype.properties", "mvnw", "mvnw.cmd", "start-fast.sh", "upgrade.sh", "upgrade.cmd",
+            "gitignore", ".gitignore", "gitattributes", ".gitattributes", ".editorconfig", ".env.example", "Dockerfile",
+            ".dockerignore", "compose.yaml", "deploy");
 
     /** The properties a user gives with -D: the archetype's own and Maven's. A -D name a small slip away
      *  from one of these (varient, itemprice, sharedstate, artifactID) is a typing mistake that Maven would
@@ -67,15 +68,15 @@ public final class PostGenerate implements Consumer<Object> {
         return new HashSet<>(Arrays.asList(text.split(" ")));
     }
 
-    /** The request is archetype:generate's ArchetypeGenerationRequest: its properties, output directory
-     *  and artifactId are all this reads of it. A bad value ends in an IllegalArgumentException whose
+    /** The request is archetype:generate's ArchetypeGenerationRequest: its properties, output directory,
+     *  artifactId and archetype version are all this reads of it. A bad value ends in an IllegalArgumentException whose
      *  message is the one the user sees. */
     @Override
     public void accept(Object request) {
         Properties properties = (Properties) get(request, "getProperties");
         File projectDir = new File((String) get(request, "getOutputDirectory"), (String) get(request, "getArtifactId"));
         check(properties, projectDir);
-        finish(properties, projectDir);
+        finish(properties, (String) get(request, "getArchetypeVersion"), projectDir);
     }
 
     private static Object get(Object request, String getter) {
@@ -203,8 +204,10 @@ public final class PostGenerate implements Consumer<Object> {
         return d[a.length()][b.length()];
     }
 
-    /** The item into application.yml, .gitignore and .gitattributes under their names, the scripts executable. */
-    private static void finish(Properties properties, File projectDir) {
+    /** The item into application.yml, the archetype's version into archetype.properties (Velocity has it
+     *  in archetype:generate but not in archetype:integration-test), .gitignore and .gitattributes under
+     *  their names, the scripts executable. */
+    private static void finish(Properties properties, String archetypeVersion, File projectDir) {
         String itemPrice = given(properties, "itemPrice");
         String currency = given(properties, "currency").toLowerCase(Locale.ROOT);
         Path yml = new File(projectDir, "src/main/resources/application.yml").toPath();
@@ -219,6 +222,11 @@ public final class PostGenerate implements Consumer<Object> {
                     .replace("__ITEM_NAME__", yamlQuoted(given(properties, "itemName")));
             Files.write(yml, text.getBytes(StandardCharsets.UTF_8));
 
+            Path record = new File(projectDir, "archetype.properties").toPath();
+            String recorded = new String(Files.readAllBytes(record), StandardCharsets.UTF_8)
+                    .replace("__ARCHETYPE_VERSION__", archetypeVersion);
+            Files.write(record, recorded.getBytes(StandardCharsets.UTF_8));
+
             Files.move(new File(projectDir, "gitignore").toPath(), new File(projectDir, ".gitignore").toPath());
             Files.move(new File(projectDir, "gitattributes").toPath(), new File(projectDir, ".gitattributes").toPath());
         }
@@ -227,6 +235,7 @@ public final class PostGenerate implements Consumer<Object> {
         }
         new File(projectDir, "mvnw").setExecutable(true, false);
         new File(projectDir, "start-fast.sh").setExecutable(true, false);
+        new File(projectDir, "upgrade.sh").setExecutable(true, false);
         new File(projectDir, "deploy/image/base-image.sh").setExecutable(true, false);
     }
 

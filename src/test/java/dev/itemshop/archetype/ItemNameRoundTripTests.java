@@ -575,5 +575,9 @@ class ItemNameRoundTripTests {
         public String getPackage() {
             return properties.getProperty("package");
         }
+
+        public String getArchetypeVersion() {
+            return "0.1.0-SNAPSHOT";
+        }
     }
 }
